@@ -1,0 +1,176 @@
+# METADATA
+# title: jiandu shared helpers
+# description: |
+#   The one finding builder, parameter look-up (plain and dated values), and day arithmetic
+#   over the official calendar in data.calendar. Every rule uses these; none repeats them.
+package jiandu.lib
+
+# The resolved profile of this run (extends and overrides applied by the runner).
+profile := data.jiandu.profile
+
+# The run: as_of instant (+08:00) and as_of_date.
+run := data.jiandu.run
+
+cal := data.calendar
+
+# ---------------------------------------------------------------------------
+# Findings
+
+# rule_id(chain) is the id in the METADATA of the rule's package.
+rule_id(chain) := id if {
+	ids := [a.annotations.custom.id | some a in chain; a.annotations.custom.id]
+	id := ids[0]
+}
+
+# finding(chain, f) completes a finding object built by a rule: the rule id from its METADATA,
+# an empty key when the rule gives one finding per record, an empty detail when it has none.
+finding(chain, f) := object.union(
+	{"rule": rule_id(chain), "key": "", "unit": "", "detail": {}},
+	f,
+)
+
+# ---------------------------------------------------------------------------
+# Parameters: profile.params[rule][name] is a list of {from, value, source}, ascending by from
+# ("" = always in force).
+
+# entry_at(rule, name, d) is the dated entry in force on date d.
+entry_at(rule, name, d) := e if {
+	entries := [x | some x in profile.params[rule][name]; x.from <= d]
+	e := entries[count(entries) - 1]
+}
+
+# param_at(rule, name, d) is the parameter's value in force on date d (an act date).
+param_at(rule, name, d) := entry_at(rule, name, d).value
+
+# param_source_at(rule, name, d) is the clause the value in force on d comes from.
+param_source_at(rule, name, d) := entry_at(rule, name, d).source
+
+# param(rule, name) is the value in force on the last day of the period the profile judges.
+param(rule, name) := param_at(rule, name, period_end)
+
+# param_source(rule, name) is the clause of param(rule, name).
+param_source(rule, name) := param_source_at(rule, name, period_end)
+
+# ---------------------------------------------------------------------------
+# The year a profile judges
+
+# profile_year is the profile's calendar year; national has none and takes the export period's year,
+# else the as-of date's (RULES.md, Profiles).
+profile_year := profile.year if profile.year != null
+
+profile_year := to_number(substring(run.period.from, 0, 4)) if {
+	profile.year == null
+	run.period.from
+}
+
+profile_year := to_number(substring(run.as_of_date, 0, 4)) if {
+	profile.year == null
+	not run.period.from
+}
+
+year_start := sprintf("%d-01-01", [profile_year])
+
+period_end := sprintf("%d-12-31", [profile_year])
+
+# in_year(d): the date d lies in the profile's year.
+in_year(d) if substring(d, 0, 4) == format_int(profile_year, 10)
+
+# judges(rule, d): the rule judges an act dated d. A rule turned on by a year profile judges the acts
+# of its year; a national rule judges every act (RULES.md, Readings).
+judges(rule, d) if {
+	is_string(d)
+	profile.rules[rule].year == null
+}
+
+judges(rule, d) if {
+	y := profile.rules[rule].year
+	y != null
+	substring(d, 0, 4) == format_int(y, 10)
+}
+
+# year_closed: annual rules are due on the last day of the profile's year; before it, nothing.
+year_closed if run.as_of_date > period_end
+
+# ---------------------------------------------------------------------------
+# Days (RULES.md, Day-count semantics). Every helper is undefined for a date the calendar does not
+# cover; DATA-05 reports those records.
+
+covered(d) if cal.days[d]
+
+is_working_day(d) if cal.days[d].w
+
+# add_days(d, n): d + n calendar days, no roll-forward (a plain date).
+add_days(d, n) := cal.dates[cal.days[d].i + n]
+
+# roll_forward(d): d if it is an official working day, else the next one (a 调休 weekend counts).
+roll_forward(d) := d if cal.days[d].w
+
+roll_forward(d) := cal.workdays[cal.days[d].c] if not cal.days[d].w
+
+# add_days_rolled(d, n): "N日内" after d: the day of d not counted, the last day rolled forward
+# when it is a 法定休假日 (民法典 第二百零一条、第二百零三条).
+add_days_rolled(d, n) := roll_forward(add_days(d, n))
+
+# add_working_days(d, n): the Nth official working day after d (d itself never counted).
+add_working_days(d, n) := cal.workdays[(cal.days[d].c + n) - 1] if n > 0
+
+# period_deadline(d, n): an "N日内" period of a statute: working days where the profile's province
+# counts short periods in working days (浙江省行政程序办法 第九十八条), else calendar days rolled.
+period_deadline(d, n) := add_working_days(d, n) if {
+	n <= param("calendar", "short_period_working_max")
+}
+
+period_deadline(d, n) := add_days_rolled(d, n) if {
+	n > param("calendar", "short_period_working_max")
+}
+
+# period_is_working(n): whether period_deadline counts n in working days.
+period_is_working(n) if n <= param("calendar", "short_period_working_max")
+
+# days_between(a, b): calendar days from a to b (positive when b is later).
+days_between(a, b) := cal.days[b].i - cal.days[a].i
+
+# passed(deadline): a date deadline has passed when the as-of date is later than it.
+passed(deadline) if run.as_of_date > deadline
+
+# hours_between(a, b): hours from instant a to instant b (RFC 3339 instants).
+hours_between(a, b) := (time.parse_rfc3339_ns(b) - time.parse_rfc3339_ns(a)) / 3600000000000
+
+# instant_passed(t): an hour deadline has passed when the as-of instant is later than it.
+instant_passed(t) if time.parse_rfc3339_ns(run.as_of) > time.parse_rfc3339_ns(t)
+
+# add_hours(t, h): the instant h hours after t, in +08:00.
+add_hours(t, h) := time.format([time.parse_rfc3339_ns(t) + (h * 3600000000000), "Asia/Shanghai", "2006-01-02T15:04:05-07:00"])
+
+# month_end(year, month): the last day of the month ("X月底前").
+month_end(year, month) := add_days(sprintf("%d-%02d-01", [year, month + 1]), -1) if {
+	month < 12
+}
+
+month_end(year, 12) := sprintf("%d-12-31", [year])
+
+# quarter(d): 1..4, the calendar quarter of d.
+quarter(d) := ceil(to_number(substring(d, 5, 2)) / 3)
+
+# half(d): 1 or 2.
+half(d) := 1 if to_number(substring(d, 5, 2)) <= 6
+
+half(d) := 2 if to_number(substring(d, 5, 2)) > 6
+
+# year_of(d): the year of a date as a number.
+year_of(d) := to_number(substring(d, 0, 4))
+
+# date_of(t): the +08:00 calendar date of an instant.
+date_of(t) := time.format([time.parse_rfc3339_ns(t), "Asia/Shanghai", "2006-01-02"])
+
+# holiday(d): the holiday a day belongs to (rest or 调休), "" for an ordinary day.
+holiday(d) := object.get(cal.days[d], "h", "")
+
+# ---------------------------------------------------------------------------
+# Small helpers
+
+# ratio(n, d): n / d, undefined for a zero denominator (a rate with no denominator is no finding).
+ratio(n, d) := n / d if d > 0
+
+# pct(r): a rate as a percentage string with up to two decimals.
+pct(r) := sprintf("%.2f%%", [r * 100])
