@@ -1,0 +1,126 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/jiandu/jiandu/internal/findings"
+	"github.com/jiandu/jiandu/internal/report"
+	"github.com/jiandu/jiandu/internal/scan"
+)
+
+func scanCmd() *cobra.Command {
+	var (
+		o       scan.Options
+		formats []string
+		output  string
+		failOn  string
+		lang    string
+	)
+	cmd := &cobra.Command{
+		Use:   "scan [flags] PATH...",
+		Short: "检查导出的执法记录 / check an export against a profile",
+		Long: `检查一个辖区的一次导出（PATH 可以是文件、文件夹或 - 表示标准输入，全部合起来算一次导出）。
+
+  jiandu scan --profile qidong-2023 fixtures/demo/qidong-2023.json
+  jiandu scan --as-of 2024-01-10 --format json=out.json --format table exports/
+
+Checks one export of one jurisdiction: every PATH together (files, folders, - for stdin).
+Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the run failed
+(bad flag, unknown profile, a file that yields no records).`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !validFailOn(failOn) {
+				return fail(fmt.Errorf("--fail-on %q: choose error, warning, info or never", failOn))
+			}
+			outs, err := parseFormats(formats, output)
+			if err != nil {
+				return fail(err)
+			}
+			s, err := loadSetup(cmd)
+			if err != nil {
+				return err
+			}
+			o.Paths = args
+			o.Stdin = cmd.InOrStdin()
+			res, err := s.Run(cmd.Context(), o)
+			if err != nil {
+				return fail(err)
+			}
+			for _, out := range outs {
+				if err := writeReport(cmd, out, res, s, lang); err != nil {
+					return fail(err)
+				}
+			}
+			if len(res.Errors) > 0 {
+				return &exitError{code: 2, err: fmt.Errorf("%d file(s) yielded no records; see errors above", len(res.Errors))}
+			}
+			if failOn != "never" && findings.Rank(res.Worst()) >= findings.Rank(failOn) && res.Worst() != "" {
+				return &exitError{code: 1}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.Profile, "profile", "", "画像（辖区年度），如 qidong-2023；省略时取导出头部的 jurisdiction / profile id")
+	f.StringVar(&o.AsOf, "as-of", "", "检查基准日期或时刻（默认导出的 generated_at，否则现在）/ as-of date or instant")
+	f.StringSliceVar(&o.Units, "unit", nil, "只报告这些单位的问题（可重复）/ keep only these units' findings")
+	f.StringArrayVar(&formats, "format", nil, "输出格式 NAME[=FILE]，可重复："+strings.Join(report.Names(), ", ")+" / output format")
+	f.StringVarP(&output, "output", "o", "", "输出文件（仅一个 --format 时）/ output file for a single --format")
+	f.StringVar(&failOn, "fail-on", "error", "达到此严重程度即以状态 1 退出：error, warning, info, never")
+	f.StringVar(&lang, "lang", "zh", "报告语言 zh 或 en / report language")
+	return cmd
+}
+
+type output struct{ format, file string }
+
+func parseFormats(specs []string, file string) ([]output, error) {
+	if len(specs) == 0 {
+		specs = []string{"table"}
+	}
+	if file != "" && len(specs) > 1 {
+		return nil, fmt.Errorf("--output goes with a single --format; write NAME=FILE for each of several")
+	}
+	var outs []output
+	for _, s := range specs {
+		name, path, _ := strings.Cut(s, "=")
+		if _, err := report.Get(name); err != nil {
+			return nil, err
+		}
+		if path == "" {
+			path = file
+		}
+		outs = append(outs, output{name, path})
+	}
+	return outs, nil
+}
+
+func writeReport(cmd *cobra.Command, out output, res *findings.Result, s *scan.Setup, lang string) error {
+	w, _ := report.Get(out.format)
+	ctx := report.Context{Catalogue: s.Catalogue, Lang: lang}
+	var dst io.Writer = cmd.OutOrStdout()
+	if out.file != "" {
+		fh, err := os.Create(out.file)
+		if err != nil {
+			return err
+		}
+		defer fh.Close()
+		dst = fh
+	} else if f, ok := dst.(*os.File); ok && term.IsTerminal(int(f.Fd())) && os.Getenv("NO_COLOR") == "" {
+		ctx.Color = true
+	}
+	return w.Write(dst, res, ctx)
+}
+
+func validFailOn(s string) bool {
+	switch s {
+	case "error", "warning", "info", "never":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,201 @@
+// Package engine evaluates the compiled policies over an export's partitions: the query is prepared
+// once per run against the profile, the run and the calendar, then evaluated per unit and per
+// enterprise on all cores, and once more for the export-wide rules over the units' summaries and the
+// loader's facts.
+package engine
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/jiandu/jiandu/internal/policy"
+	"github.com/jiandu/jiandu/internal/profile"
+	"github.com/jiandu/jiandu/internal/records"
+)
+
+// CST is China Standard Time, the zone of every date in an export.
+var CST = time.FixedZone("CST", 8*3600)
+
+// Run is what is fixed for one scan besides the profile.
+type Run struct {
+	AsOf       time.Time
+	PeriodFrom string
+	PeriodTo   string
+}
+
+// Value is the run as data.jiandu.run.
+func (r Run) Value() map[string]any {
+	v := map[string]any{
+		"as_of":      r.AsOf.In(CST).Format(time.RFC3339),
+		"as_of_date": r.AsOf.In(CST).Format("2006-01-02"),
+		"period":     nil,
+	}
+	if r.PeriodFrom != "" || r.PeriodTo != "" {
+		v["period"] = map[string]any{"from": r.PeriodFrom, "to": r.PeriodTo}
+	}
+	return v
+}
+
+// Raw is a finding as a rule returned it, before the catalogue and the locations complete it.
+type Raw map[string]any
+
+// Engine is a prepared query over one policy tree, profile and run.
+type Engine struct {
+	query   rego.PreparedEvalQuery
+	workers int
+}
+
+// New prepares the query once: the policy data, the resolved profile and the run go into the store.
+func New(ctx context.Context, tree *policy.Tree, prof *profile.Resolved, run Run) (*Engine, error) {
+	pv, err := prof.Value()
+	if err != nil {
+		return nil, err
+	}
+	data := map[string]any{}
+	for k, v := range tree.Data {
+		data[k] = v
+	}
+	jd, _ := data["jiandu"].(map[string]any)
+	if jd == nil {
+		jd = map[string]any{}
+	}
+	jd["profile"] = pv
+	jd["run"] = run.Value()
+	data["jiandu"] = jd
+	q, err := rego.New(
+		rego.Query("findings := data.jiandu.main.findings; summary := data.jiandu.main.summary"),
+		rego.Compiler(tree.Compiler),
+		rego.Store(inmem.NewFromObject(data)),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("preparing the policies: %w", err)
+	}
+	return &Engine{query: q, workers: runtime.GOMAXPROCS(0)}, nil
+}
+
+type result struct {
+	findings []Raw
+	summary  map[string]any
+}
+
+func (e *Engine) eval(ctx context.Context, input ast.Value) (result, error) {
+	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return result{}, err
+	}
+	var out result
+	if len(rs) == 0 {
+		return out, nil
+	}
+	if fs, ok := rs[0].Bindings["findings"].([]any); ok {
+		for _, f := range fs {
+			if m, ok := f.(map[string]any); ok {
+				out.findings = append(out.findings, m)
+			}
+		}
+	}
+	out.summary, _ = rs[0].Bindings["summary"].(map[string]any)
+	return out, nil
+}
+
+// Evaluate runs every partition: units and enterprises in parallel, then the export-wide pass.
+func (e *Engine) Evaluate(ctx context.Context, p *Partitions, header map[string]any, facts *records.Facts) ([]Raw, error) {
+	type job struct {
+		unit  string
+		input ast.Value
+	}
+	jobs := make(chan job)
+	var (
+		mu        sync.Mutex
+		all       []Raw
+		summaries = map[string]map[string]any{}
+		firstErr  error
+		wg        sync.WaitGroup
+	)
+	for w := 0; w < e.workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				r, err := e.eval(ctx, j.input)
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = fmt.Errorf("evaluating the policies: %w", err)
+				}
+				all = append(all, r.findings...)
+				if j.unit != "" && len(r.summary) > 0 {
+					summaries[j.unit] = r.summary
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, u := range p.UnitIDs() {
+		jobs <- job{unit: u, input: p.unitInput(u)}
+	}
+	for _, c := range p.enterpriseCodes() {
+		jobs <- job{input: p.enterpriseInput(c)}
+	}
+	close(jobs)
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	r, err := e.eval(ctx, p.exportInput(header, summaries, facts))
+	if err != nil {
+		return nil, fmt.Errorf("evaluating the export-wide rules: %w", err)
+	}
+	return append(all, r.findings...), nil
+}
+
+func (p *Partitions) exportInput(header map[string]any, summaries map[string]map[string]any, facts *records.Facts) ast.Value {
+	units := make([]string, 0, len(summaries))
+	for u := range summaries {
+		units = append(units, u)
+	}
+	sort.Strings(units)
+	var sums []any
+	for _, u := range units {
+		var typ any
+		if t, ok := p.unitTypes[u]; ok {
+			typ = t
+		}
+		sums = append(sums, map[string]any{"unit": u, "type": typ, "rules": summaries[u]})
+	}
+	in := map[string]any{
+		"scope":          "export",
+		"unit_summaries": sums,
+		"facts": map[string]any{
+			"schema_errors": factMaps(facts.SchemaErrors),
+			"dangling_refs": factMaps(facts.Dangling),
+			"duplicates":    factMaps(facts.Duplicates),
+			"unknown_keys":  factMaps(facts.UnknownKeys),
+		},
+	}
+	if header != nil {
+		in["export"] = header
+	}
+	v, err := ast.InterfaceToValue(in)
+	if err != nil {
+		panic(err) // built from plain values above
+	}
+	obj := v.(ast.Object)
+	obj.Insert(ast.StringTerm("units"), ast.ArrayTerm(p.unitRecords...))
+	return obj
+}
+
+func factMaps(fs []records.Fact) []any {
+	out := make([]any, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, f.Map())
+	}
+	return out
+}

@@ -1,0 +1,345 @@
+package records
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Format reads one file of an export and hands its raw records to a Loader.
+type Format interface {
+	// Read calls emit for the header and for every record it finds, and returns an error only for
+	// what stops the file (syntax broken, wrong container): the records before it are kept.
+	Read(name string, r io.Reader, l *Loader) error
+}
+
+// Loader reads the files of one export, validates every record and keeps the facts the DATA rules
+// report. Valid records go to the sink as they are read; nothing else of the export is kept but the
+// id index.
+type Loader struct {
+	v    *Validator
+	sink func(*Record)
+
+	Headers []Header
+	Facts   Facts
+	Errors  []FileError
+	Files   []string
+	Records int // records read, valid or not
+
+	index   map[string]map[string]Location // kind → id → first location
+	pending []ref                          // references whose target had not been read yet
+	unknown map[string]bool                // file|kind|key already reported
+}
+
+type ref struct {
+	kind, id, unit, field, refKind, ref string
+	loc                                 Location
+}
+
+// NewLoader makes a loader that validates with v and passes every valid record to sink.
+func NewLoader(v *Validator, sink func(*Record)) *Loader {
+	return &Loader{v: v, sink: sink, index: map[string]map[string]Location{}, unknown: map[string]bool{}}
+}
+
+// Extensions maps a file extension to its format; the loader reads these when it walks a folder.
+var Extensions = map[string]Format{
+	".json":   jsonFormat{},
+	".ndjson": ndjsonFormat{},
+	".jsonl":  ndjsonFormat{},
+}
+
+// LoadPaths reads files, folders (recursively, every file with a known extension) and "-" (standard
+// input, format sniffed).
+func (l *Loader) LoadPaths(paths []string, stdin io.Reader) {
+	for _, p := range paths {
+		if p == "-" {
+			l.LoadReader("-", stdin, nil)
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			l.fileError(p, fmt.Sprintf("cannot read it (%v): check the path and its permissions", unwrapPath(err)))
+			continue
+		}
+		if !info.IsDir() {
+			l.loadFile(p)
+			continue
+		}
+		var files []string
+		werr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				l.fileError(path, fmt.Sprintf("cannot read it (%v): check its permissions", unwrapPath(err)))
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				if _, ok := Extensions[strings.ToLower(filepath.Ext(path))]; ok {
+					files = append(files, path)
+				}
+			}
+			return nil
+		})
+		if werr != nil {
+			l.fileError(p, werr.Error())
+		}
+		if len(files) == 0 && werr == nil {
+			l.fileError(p, "the folder holds no export file (.json, .ndjson): point jiandu at the export files")
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			l.loadFile(f)
+		}
+	}
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func (l *Loader) loadFile(path string) {
+	f, err := os.Open(path)
+	if err != nil {
+		l.fileError(path, fmt.Sprintf("cannot open it (%v): check its permissions", unwrapPath(err)))
+		return
+	}
+	defer f.Close()
+	format := Extensions[strings.ToLower(filepath.Ext(path))]
+	l.LoadReader(path, f, format)
+}
+
+// LoadReader reads one file; with a nil format the content decides (JSON container or NDJSON).
+func (l *Loader) LoadReader(name string, r io.Reader, format Format) {
+	l.Files = append(l.Files, name)
+	br := bufio.NewReaderSize(r, 1<<16)
+	if format == nil {
+		format = sniff(br)
+	}
+	before := l.Records + len(l.Headers)
+	err := format.Read(name, br, l)
+	got := l.Records + len(l.Headers) - before
+	if err != nil {
+		if got == 0 {
+			l.fileError(name, err.Error())
+			return
+		}
+		// the records before the break are kept and checked; the break itself is a DATA-01 finding
+		l.Facts.SchemaErrors = append(l.Facts.SchemaErrors, Fact{Kind: "export", ID: name,
+			Loc: Location{File: name}, Path: "/", Reason: err.Error() + "; the records after this point were not read"})
+		return
+	}
+	if got == 0 {
+		l.fileError(name, "the file holds no records: check that it is the export and not empty")
+	}
+}
+
+// sniff tells a JSON container from NDJSON by the first line: an object with a string "kind" is NDJSON.
+func sniff(br *bufio.Reader) Format {
+	peek, _ := br.Peek(1 << 16)
+	line := peek
+	if i := bytes.IndexByte(peek, '\n'); i >= 0 {
+		line = peek[:i]
+	}
+	var probe struct {
+		Kind any `json:"kind"`
+	}
+	if json.Unmarshal(bytes.TrimSpace(line), &probe) == nil {
+		if _, ok := probe.Kind.(string); ok {
+			return ndjsonFormat{}
+		}
+	}
+	return jsonFormat{}
+}
+
+func (l *Loader) fileError(name, msg string) {
+	l.Errors = append(l.Errors, FileError{File: name, Message: msg})
+}
+
+// Header records an export header read at loc.
+func (l *Loader) Header(raw any, loc Location) {
+	obj, ok := raw.(map[string]any)
+	if !ok {
+		l.Facts.SchemaErrors = append(l.Facts.SchemaErrors, Fact{Kind: "export", ID: "export", Loc: loc, Path: "/",
+			Reason: "the export header must be an object"})
+		return
+	}
+	normalize("export", obj)
+	for _, k := range l.v.Prune("export", obj) {
+		l.unknownKey(loc.File, "export", k, loc)
+	}
+	if p := l.v.Validate("export", obj); p != nil {
+		l.Facts.SchemaErrors = append(l.Facts.SchemaErrors, Fact{Kind: "export", ID: "export", Loc: loc,
+			Path: p.Path, Reason: p.Reason, Value: p.Value})
+		return
+	}
+	h := Header{Loc: loc}
+	h.Jurisdiction, _ = obj["jurisdiction"].(string)
+	h.GeneratedAt, _ = obj["generated_at"].(string)
+	h.Source, _ = obj["source"].(string)
+	if p, ok := obj["period"].(map[string]any); ok {
+		h.PeriodFrom, _ = p["from"].(string)
+		h.PeriodTo, _ = p["to"].(string)
+	}
+	l.Headers = append(l.Headers, h)
+}
+
+// Malformed reports something at loc that is not a record at all (an NDJSON line that does not parse).
+func (l *Loader) Malformed(loc Location, reason string) {
+	l.Records++
+	l.Facts.SchemaErrors = append(l.Facts.SchemaErrors, Fact{Kind: "export", ID: loc.String(), Loc: loc, Path: "/", Reason: reason})
+}
+
+// UnknownArray reports a top-level key of a JSON container that is no kind of RECORDS.md.
+func (l *Loader) UnknownArray(file, key string, loc Location) {
+	l.unknownKey(file, "export", key, loc)
+}
+
+func (l *Loader) unknownKey(file, kind, key string, loc Location) {
+	k := file + "|" + kind + "|" + key
+	if l.unknown[k] {
+		return
+	}
+	l.unknown[k] = true
+	l.Facts.UnknownKeys = append(l.Facts.UnknownKeys, Fact{Kind: kind, ID: file, Key: key, Loc: loc})
+}
+
+// Accept validates one raw record of a kind read at loc.
+func (l *Loader) Accept(kind string, raw any, loc Location) {
+	l.Records++
+	obj, ok := raw.(map[string]any)
+	if !ok {
+		l.Facts.SchemaErrors = append(l.Facts.SchemaErrors, Fact{Kind: kind, ID: (&Record{Loc: loc}).Label(), Loc: loc, Path: "/",
+			Reason: fmt.Sprintf("a %s record must be a JSON object, not %s", kind, jsonType(raw))})
+		return
+	}
+	normalize(kind, obj)
+	for _, k := range l.v.Prune(kind, obj) {
+		l.unknownKey(loc.File, kind, k, loc)
+	}
+	rec := &Record{Kind: kind, Value: obj, Loc: loc}
+	rec.ID, _ = obj["id"].(string)
+	if kind == "unit" {
+		rec.Unit = rec.ID
+	} else {
+		rec.Unit, _ = obj["unit"].(string)
+	}
+	p := l.v.Validate(kind, obj)
+	rec.Valid = p == nil
+	if p != nil {
+		l.Facts.SchemaErrors = append(l.Facts.SchemaErrors, Fact{Kind: kind, ID: rec.Label(), Unit: rec.Unit, Loc: loc,
+			Path: p.Path, Reason: p.Reason, Value: p.Value})
+	}
+	if rec.ID != "" {
+		byID := l.index[kind]
+		if byID == nil {
+			byID = map[string]Location{}
+			l.index[kind] = byID
+		}
+		if first, dup := byID[rec.ID]; dup {
+			f := first
+			l.Facts.Duplicates = append(l.Facts.Duplicates, Fact{Kind: kind, ID: rec.ID, Unit: rec.Unit, Loc: loc, First: &f})
+		} else {
+			byID[rec.ID] = loc
+		}
+	}
+	if !rec.Valid {
+		return
+	}
+	for _, r := range references(rec) {
+		if _, ok := l.index[r.refKind][r.ref]; !ok {
+			l.pending = append(l.pending, r)
+		}
+	}
+	if l.sink != nil {
+		l.sink(rec)
+	}
+}
+
+// references lists what a valid record points at (RECORDS.md: unit, handlers, reviewer, joint_with,
+// officer measures).
+func references(rec *Record) []ref {
+	v := rec.Value
+	var out []ref
+	add := func(field, refKind string, x any) {
+		if s, ok := x.(string); ok && s != "" {
+			out = append(out, ref{kind: rec.Kind, id: rec.ID, unit: rec.Unit, field: field, refKind: refKind, ref: s, loc: rec.Loc})
+		}
+	}
+	if rec.Kind != "unit" {
+		add("unit", "unit", v["unit"])
+	}
+	switch rec.Kind {
+	case "case":
+		if hs, ok := v["handlers"].([]any); ok {
+			for i, h := range hs {
+				add("handlers/"+strconv.Itoa(i), "officer", h)
+			}
+		}
+		if lr, ok := v["legal_review"].(map[string]any); ok {
+			add("legal_review/reviewer", "officer", lr["reviewer"])
+		}
+	case "inspection":
+		if js, ok := v["joint_with"].([]any); ok {
+			for i, j := range js {
+				add("joint_with/"+strconv.Itoa(i), "unit", j)
+			}
+		}
+	case "incident":
+		if ms, ok := v["officer_measures"].([]any); ok {
+			for i, m := range ms {
+				if mm, ok := m.(map[string]any); ok {
+					add("officer_measures/"+strconv.Itoa(i)+"/officer", "officer", mm["officer"])
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Finish resolves the references still pending against the whole export (DATA-02 facts).
+func (l *Loader) Finish() {
+	for _, r := range l.pending {
+		if _, ok := l.index[r.refKind][r.ref]; ok {
+			continue
+		}
+		l.Facts.Dangling = append(l.Facts.Dangling, Fact{Kind: r.kind, ID: r.id, Unit: r.unit, Loc: r.loc,
+			Field: r.field, RefKind: r.refKind, Ref: r.ref})
+	}
+	l.pending = nil
+}
+
+// LocationOf is where the first record of a kind with an id was read.
+func (l *Loader) LocationOf(kind, id string) (Location, bool) {
+	loc, ok := l.index[kind][id]
+	return loc, ok
+}
+
+func jsonType(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return "a string"
+	case json.Number, float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case []any:
+		return "an array"
+	}
+	return fmt.Sprintf("%T", v)
+}
