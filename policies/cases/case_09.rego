@@ -1,0 +1,74 @@
+# METADATA
+# title: 行政处罚未在立案后90日内作出决定
+# description: |
+#   行政处罚（category 为 penalty）案件应自立案（opened）之日起 decision_days 日内作出决定（自然日，立案当日
+#   不计，末日遇法定休假日顺延至下一个官方工作日）。已作决定但晚于期限的立即报；未作决定、未结案且期限已届满
+#   （as-of 日期晚于期限）的报；未作决定即已结案（closed，如撤销立案）的不报。decision_days 取立案日期时有效
+#   的值（期限自立案起算；2021-07-15 前立案的案件不受该条约束，由参数的生效日期表达）。法律、法规、规章另有
+#   规定或依法延长的期限无法从记录得知，故为 warning。判断日期为决定日期，未决时为立案日期。
+# scope: package
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: CASE-09
+#   title_en: Penalty decision not made within 90 days of opening the case
+#   severity: warning
+#   partition: unit
+#   sources:
+#     - 行政处罚法 第六十条
+#     - 民法典 第二百零三条
+#   params: [decision_days]
+package jiandu.rules.case_09
+
+import data.jiandu.lib
+
+# clause(src): the "<document> <clause>" a parameter's source starts with, for messages.
+clause(src) := concat(" ", array.slice(split(src, " "), 0, 2))
+
+# decided(c) and closed(c): the decision and closing dates, undefined when absent.
+decided(c) := c.decision.date if is_string(c.decision.date)
+
+closed(c) := c.closed if is_string(c.closed)
+
+# Decided after the deadline: a finding at once.
+findings contains f if {
+	some c in input.cases
+	c.category == "penalty"
+	d := decided(c)
+	lib.judges("CASE-09", d)
+	n := lib.param_at("CASE-09", "decision_days", c.opened)
+	due := lib.add_days_rolled(c.opened, n)
+	d > due
+	late := lib.days_between(due, d)
+	src := clause(lib.param_source_at("CASE-09", "decision_days", c.opened))
+	f := lib.finding(rego.metadata.chain(), {
+		"kind": "case",
+		"record": c.id,
+		"unit": c.unit,
+		"message": sprintf("行政处罚案件 %s 未在立案后%d日内作出决定（立案 %s，期限 %s，决定 %s，逾期 %d 日；%s）", [c.id, n, c.opened, due, d, late, src]),
+		"message_en": sprintf("Penalty case %s: opened %s, decided %s, due %s (%d days), %d days late (%s)", [c.id, c.opened, d, due, n, late, src]),
+		"detail": {"opened": c.opened, "due": due, "decision": d, "days_late": late, "decision_days": n},
+	})
+}
+
+# Still undecided and open after the deadline.
+findings contains f if {
+	some c in input.cases
+	c.category == "penalty"
+	not decided(c)
+	not closed(c)
+	lib.judges("CASE-09", c.opened)
+	n := lib.param_at("CASE-09", "decision_days", c.opened)
+	due := lib.add_days_rolled(c.opened, n)
+	lib.passed(due)
+	late := lib.days_between(due, lib.run.as_of_date)
+	src := clause(lib.param_source_at("CASE-09", "decision_days", c.opened))
+	f := lib.finding(rego.metadata.chain(), {
+		"kind": "case",
+		"record": c.id,
+		"unit": c.unit,
+		"message": sprintf("行政处罚案件 %s 未在立案后%d日内作出决定（立案 %s，期限 %s，截至 %s 未作决定，已逾期 %d 日；%s）", [c.id, n, c.opened, due, lib.run.as_of_date, late, src]),
+		"message_en": sprintf("Penalty case %s: opened %s, still undecided on %s, due %s (%d days), %d days overdue (%s)", [c.id, c.opened, lib.run.as_of_date, due, n, late, src]),
+		"detail": {"opened": c.opened, "due": due, "decision": null, "days_late": late, "decision_days": n, "as_of": lib.run.as_of_date},
+	})
+}

@@ -1,0 +1,81 @@
+# METADATA
+# title: 被变更或撤销的处罚决定未在3个工作日内撤回公开
+# description: |
+#   已公开（publication.published）的行政处罚（category 为 penalty）决定被变更、撤销或确认违法（decision.revoked）
+#   后，须在 withdraw_working_days 个工作日内撤回公开信息（publication.withdrawn；行政处罚法 第四十八条“三日内”，
+#   第八十五条：工作日；撤销当日不计，只数官方工作日，含调休上班的周末，不含假日）。已撤回但晚于期限的立即报；
+#   未撤回的在期限届满（as-of 日期晚于期限）后报。期限自撤销日期起算，即使公开晚于撤销。读法：限于行政处罚
+#   决定（该条属行政处罚法）；参数取撤销日期时有效的值，年度方案只判断撤销日期在本年度的案件。
+# scope: package
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: CASE-11
+#   title_en: Publication of a changed or revoked decision not withdrawn within 3 working days
+#   severity: error
+#   partition: unit
+#   sources:
+#     - 行政处罚法 第四十八条
+#     - 行政处罚法 第八十五条
+#   params: [withdraw_working_days]
+package jiandu.rules.case_11
+
+import data.jiandu.lib
+
+# clause(src): the "<document> <clause>" a parameter's source starts with, for messages.
+clause(src) := concat(" ", array.slice(split(src, " "), 0, 2))
+
+# revoked_published(c): the revocation date of a published penalty decision the rule judges.
+revoked_published(c) := r if {
+	c.category == "penalty"
+	is_string(c.publication.published)
+	r := c.decision.revoked
+	is_string(r)
+	lib.judges("CASE-11", r)
+}
+
+# due_of(r): the deadline, in working days.
+due_of(r) := lib.add_working_days(r, lib.param_at("CASE-11", "withdraw_working_days", r))
+
+# withdrawn(c): the withdrawal date, undefined when the publication is still up.
+withdrawn(c) := c.publication.withdrawn if is_string(c.publication.withdrawn)
+
+# Withdrawn after the deadline: a finding at once.
+findings contains f if {
+	some c in input.cases
+	r := revoked_published(c)
+	n := lib.param_at("CASE-11", "withdraw_working_days", r)
+	due := due_of(r)
+	w := withdrawn(c)
+	w > due
+	late := lib.days_between(due, w)
+	src := clause(lib.param_source_at("CASE-11", "withdraw_working_days", r))
+	f := lib.finding(rego.metadata.chain(), {
+		"kind": "case",
+		"record": c.id,
+		"unit": c.unit,
+		"message": sprintf("案件 %s 的行政处罚决定被变更或撤销后未在%d个工作日内撤回公开信息（撤销 %s，期限 %s，撤回 %s，逾期 %d 日；%s）", [c.id, n, r, due, w, late, src]),
+		"message_en": sprintf("Case %s: the publication of the decision revoked on %s was withdrawn on %s, due %s (%d working days), %d days late (%s)", [c.id, r, w, due, n, late, src]),
+		"detail": {"revoked": r, "published": c.publication.published, "due": due, "withdrawn": w, "days_late": late, "working_days": n},
+	})
+}
+
+# Not withdrawn and the deadline has passed.
+findings contains f if {
+	some c in input.cases
+	r := revoked_published(c)
+	n := lib.param_at("CASE-11", "withdraw_working_days", r)
+	due := due_of(r)
+	not withdrawn(c)
+	lib.passed(due)
+	late := lib.days_between(due, lib.run.as_of_date)
+	src := clause(lib.param_source_at("CASE-11", "withdraw_working_days", r))
+	f := lib.finding(rego.metadata.chain(), {
+		"kind": "case",
+		"record": c.id,
+		"unit": c.unit,
+		"message": sprintf("案件 %s 的行政处罚决定被变更或撤销后未在%d个工作日内撤回公开信息（撤销 %s，期限 %s，截至 %s 仍未撤回，已逾期 %d 日；%s）", [c.id, n, r, due, lib.run.as_of_date, late, src]),
+		"message_en": sprintf("Case %s: the publication of the decision revoked on %s is still up on %s, due %s (%d working days), %d days overdue (%s)", [c.id, r, lib.run.as_of_date, due, n, late, src]),
+		"detail": {"revoked": r, "published": c.publication.published, "due": due, "withdrawn": null, "days_late": late, "working_days": n, "as_of": lib.run.as_of_date},
+	})
+}
