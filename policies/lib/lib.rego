@@ -172,5 +172,5 @@ holiday(d) := object.get(cal.days[d], "h", "")
 # ratio(n, d): n / d, undefined for a zero denominator (a rate with no denominator is no finding).
 ratio(n, d) := n / d if d > 0
 
-# pct(r): a rate as a percentage string with up to two decimals.
-pct(r) := sprintf("%.2f%%", [r * 100])
+# pct(r): a rate as a percentage rounded to two decimals ("5%", "66.67%").
+pct(r) := sprintf("%v%%", [round(r * 10000) / 100])

@@ -98,3 +98,9 @@ test_year_profile_judges_its_own_year_national_every_year if {
 	not lib.judges("CASE-02", "2024-01-01") with data.jiandu.profile as p
 	lib.judges("CASE-10", "2019-01-01") with data.jiandu.profile as testing.profile(null, ["CASE-10"], {})
 }
+
+test_pct_whole_and_fractional_rates if {
+	lib.pct(0.05) == "5%"
+	lib.pct(2 / 3) == "66.67%"
+	lib.pct(1) == "100%"
+}

@@ -1,0 +1,98 @@
+# METADATA
+# title: 执法资格考试参考率未达到要求
+# description: |
+#   参考率 = 实际参考（sat 为 true）÷ 报名，报名 = 执法人员 exams 中 kind 为 exam_kind、日期在方案年度内的
+#   条目（每条一次报名，同一人报两场计两次，任何 role 都计入）。每个单位一条（kind unit），全辖区一条
+#   （kind export）：全辖区汇总各单位 summary 的计数（Σ 参考 ÷ Σ 报名），不是各单位比率的平均。
+#   恰好达到 participation_min 为合格；报名为 0 不评判。年度规则：as-of 日期晚于方案年度最后一日才评判。
+#   summary 给出每个单位的 registered、sat（年度未结束时也给出）。
+# scope: package
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: EXAM-01
+#   title_en: Enforcement qualification exam participation below the required rate
+#   severity: error
+#   partition: unit, export
+#   sources:
+#     - 000_290ff12546d35da7.txt 第2项(2)
+#     - 001_8cc9de9d925df07c.txt 一(二)3
+#   params: [exam_kind, participation_min]
+package jiandu.rules.exam_01
+
+import data.jiandu.lib
+
+# registrations: the exams entries of the profile's exam kind dated in the profile's year.
+registrations := [e |
+	kind := lib.param("EXAM-01", "exam_kind")
+	some o in input.officers
+	some e in object.get(o, "exams", [])
+	object.get(e, "kind", null) == kind
+	is_string(e.date)
+	lib.in_year(e.date)
+]
+
+sat := [e | some e in registrations; object.get(e, "sat", null) == true]
+
+summary := {"registered": count(registrations), "sat": count(sat)} if input.scope == "unit"
+
+# Per unit.
+findings contains f if {
+	input.scope == "unit"
+	lib.year_closed
+	u := input.unit_id
+	f := lib.finding(rego.metadata.chain(), object.union(
+		{"kind": "unit", "record": u, "unit": u},
+		shortfall(sprintf("单位 %s", [unit_label(u)]), sprintf("Unit %s", [unit_label_en(u)]), count(sat), count(registrations)),
+	))
+}
+
+# For the jurisdiction: the units' counts pooled.
+findings contains f if {
+	input.scope == "export"
+	lib.year_closed
+	ss := [s | some us in input.unit_summaries; s := us.rules["EXAM-01"]]
+	f := lib.finding(rego.metadata.chain(), object.union(
+		{"kind": "export", "record": "export", "unit": ""},
+		shortfall("全辖区", "The jurisdiction", sum([s.sat | some s in ss]), sum([s.registered | some s in ss])),
+	))
+}
+
+# shortfall(who, who_en, n, d): message and detail when n ÷ d is below the minimum; undefined otherwise.
+shortfall(who, who_en, n, d) := {"message": msg, "message_en": msg_en, "detail": detail} if {
+	minimum := lib.param("EXAM-01", "participation_min")
+	src := lib.param_source("EXAM-01", "participation_min")
+	kind := lib.param("EXAM-01", "exam_kind")
+	r := lib.ratio(n, d)
+	r < minimum
+	needed := min({k | some k in numbers.range(n, d); k / d >= minimum})
+	msg := sprintf("%s %d 年%s参考率 %s（参考 %d 人次 / 报名 %d 人次），低于 %s，差 %d 人次（依据：%s）", [who, lib.profile_year, kind_zh(kind), pct(r), n, d, pct(minimum), needed - n, src])
+	msg_en := sprintf("%s: %d %s exam participation %s (%d sat of %d registered), below %s, short by %d (per %s)", [who_en, lib.profile_year, kind, pct(r), n, d, pct(minimum), needed - n, src])
+	detail := {
+		"exam_kind": kind, "year": lib.profile_year, "numerator": n, "denominator": d, "rate": r,
+		"min": minimum, "needed": needed, "short": needed - n, "source": src,
+	}
+}
+
+kind_zh(k) := object.get({"qualification": "执法资格考试", "annual": "年度培训考试"}, k, k)
+
+# pct(r): a rate as a percentage with two decimals (lib.pct fails on a whole percentage such as 90%).
+pct(r) := s if {
+	x := r * 100
+	x == floor(x)
+	s := sprintf("%d.00%%", [x])
+} else := sprintf("%.2f%%", [r * 100])
+
+# unit_name(u): the name of the unit's record, when it has one.
+unit_name(u) := names[0] if {
+	names := [x.name | some x in input.units; x.id == u; is_string(x.name)]
+	count(names) > 0
+}
+
+unit_label(u) := sprintf("%s（%s）", [u, unit_name(u)]) if unit_name(u)
+
+unit_label(u) := u if not unit_name(u)
+
+unit_label_en(u) := sprintf("%s (%s)", [u, unit_name(u)]) if unit_name(u)
+
+unit_label_en(u) := u if not unit_name(u)

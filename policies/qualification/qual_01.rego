@@ -1,0 +1,142 @@
+# METADATA
+# title: 办案执法人员未持有效执法证件
+# description: |
+#   案件的每名执法人员（input.handlers 中按 id 找到的人员，不论所属单位）在执法行为日须持有状态为
+#   valid_status 的执法证件，且 签发日 ≤ 执法行为日 ≤ 有效期至。执法行为日 = 决定日期，无决定时为立案日期；
+#   证件状态按导出时的值读取。缺少签发日或有效期至的证件无法证明有效，亦为问题。每个（案件，执法人员）一条，
+#   key 为执法人员 id；导出中不存在的执法人员 id 归 DATA-02，不在此报告。
+# scope: package
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: QUAL-01
+#   title_en: Case handler without a valid enforcement certificate
+#   severity: error
+#   partition: unit
+#   sources:
+#     - 行政处罚法 第四十二条
+#     - 000_290ff12546d35da7.txt 第2项(2)
+#     - 002_9b0a4fc8e477fbdb.txt 二(二)2
+#     - 003_706ab2c6f407d180.txt 附件第10项第1点
+#   params: [valid_status]
+package jiandu.rules.qual_01
+
+import data.jiandu.lib
+
+findings contains f if {
+	some c in input.cases
+	d := act_date(c)
+	lib.judges("QUAL-01", d)
+	valid := lib.param_at("QUAL-01", "valid_status", d)
+	src := lib.param_source_at("QUAL-01", "valid_status", d)
+	some h in c.handlers
+	o := input.handlers[h]
+	cert := object.get(o, "certificate", null)
+	rs := reasons(cert, d, valid)
+	count(rs) > 0
+	f := lib.finding(rego.metadata.chain(), {
+		"kind": "case",
+		"record": c.id,
+		"unit": c.unit,
+		"key": h,
+		"message": sprintf("案件 %s 的执法人员 %s 在%s %s 未持有效执法证件：%s（依据：%s）", [c.id, who(o), act_label_zh(c), d, concat("；", [r.zh | some r in rs]), src]),
+		"message_en": sprintf("Case %s: handler %s held no valid enforcement certificate on the %s %s: %s (per %s)", [c.id, who_en(o), act_label_en(c), d, concat("; ", [r.en | some r in rs]), src]),
+		"detail": {
+			"handler": h,
+			"act_date": d,
+			"act": act_kind(c),
+			"status": cert_field(cert, "status"),
+			"issued": cert_field(cert, "issued"),
+			"expires": cert_field(cert, "expires"),
+			"required_status": valid,
+			"reasons": [r.code | some r in rs],
+			"source": src,
+		},
+	})
+}
+
+# decision_date(c): the decision's date, null when the case has none.
+decision_date(c) := object.get(c, ["decision", "date"], null)
+
+# act_date(c): the decision date, else the date the case was opened.
+act_date(c) := decision_date(c) if is_string(decision_date(c))
+
+act_date(c) := c.opened if not is_string(decision_date(c))
+
+act_kind(c) := "decision" if is_string(decision_date(c))
+
+act_kind(c) := "opened" if not is_string(decision_date(c))
+
+act_label_zh(c) := "决定日" if is_string(decision_date(c))
+
+act_label_zh(c) := "立案日" if not is_string(decision_date(c))
+
+act_label_en(c) := "decision date" if is_string(decision_date(c))
+
+act_label_en(c) := "opening date" if not is_string(decision_date(c))
+
+name(o) := object.get(o, "name", null)
+
+who(o) := sprintf("%s（%s）", [o.id, name(o)]) if is_string(name(o))
+
+who(o) := o.id if not is_string(name(o))
+
+who_en(o) := sprintf("%s (%s)", [o.id, name(o)]) if is_string(name(o))
+
+who_en(o) := o.id if not is_string(name(o))
+
+cert_field(cert, k) := object.get(cert, k, null) if is_object(cert)
+
+cert_field(cert, _) := null if not is_object(cert)
+
+# The checks in the order a message lists them.
+codes := ["no_certificate", "status", "no_issued", "not_yet_issued", "no_expires", "expired"]
+
+reasons(cert, d, valid) := [r | some code in codes; r := reason(code, cert, d, valid)]
+
+reason("no_certificate", cert, _, _) := {"code": "no_certificate", "zh": "无执法证件", "en": "no certificate"} if {
+	not is_object(cert)
+}
+
+reason("status", cert, _, valid) := r if {
+	is_object(cert)
+	s := object.get(cert, "status", null)
+	s != valid
+	r := {
+		"code": "status",
+		"zh": sprintf("证件状态为 %v，应为 %s", [s, valid]),
+		"en": sprintf("certificate status is %v, not %s", [s, valid]),
+	}
+}
+
+reason("no_issued", cert, _, _) := {"code": "no_issued", "zh": "证件无签发日期", "en": "the certificate has no issue date"} if {
+	is_object(cert)
+	not is_string(object.get(cert, "issued", null))
+}
+
+reason("not_yet_issued", cert, d, _) := r if {
+	is_object(cert)
+	is_string(cert.issued)
+	cert.issued > d
+	r := {
+		"code": "not_yet_issued",
+		"zh": sprintf("证件 %s 才签发，晚于该日", [cert.issued]),
+		"en": sprintf("the certificate was only issued on %s", [cert.issued]),
+	}
+}
+
+reason("no_expires", cert, _, _) := {"code": "no_expires", "zh": "证件无有效期", "en": "the certificate has no expiry date"} if {
+	is_object(cert)
+	not is_string(object.get(cert, "expires", null))
+}
+
+reason("expired", cert, d, _) := r if {
+	is_object(cert)
+	is_string(cert.expires)
+	cert.expires < d
+	r := {
+		"code": "expired",
+		"zh": sprintf("证件有效期至 %s，已过期", [cert.expires]),
+		"en": sprintf("the certificate expired on %s", [cert.expires]),
+	}
+}

@@ -1,0 +1,56 @@
+# METADATA
+# title: 一般程序案件执法人员少于两人
+# description: |
+#   procedure 属于 procedures（一般程序）的案件，handlers 须不少于 min_handlers 名。按列出的执法人员 id
+#   计数（导出中找不到的 id 也计入，其悬空引用归 DATA-02）；同一 id 重复列出只算一人。
+#   不论是否已作决定都检查。
+# scope: package
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: QUAL-04
+#   title_en: General-procedure case with fewer than two handlers
+#   severity: error
+#   partition: unit
+#   sources:
+#     - 行政处罚法 第四十二条
+#   params: [min_handlers, procedures]
+package jiandu.rules.qual_04
+
+import data.jiandu.lib
+
+findings contains f if {
+	some c in input.cases
+	d := act_date(c)
+	lib.judges("QUAL-04", d)
+	object.get(c, "procedure", null) in lib.param_at("QUAL-04", "procedures", d)
+	minimum := lib.param_at("QUAL-04", "min_handlers", d)
+	src := lib.param_source_at("QUAL-04", "min_handlers", d)
+	hs := sort({h | some h in object.get(c, "handlers", [])})
+	count(hs) < minimum
+	f := lib.finding(rego.metadata.chain(), {
+		"kind": "case",
+		"record": c.id,
+		"unit": c.unit,
+		"message": sprintf("%s案件 %s 有 %d 名执法人员%s，少于 %d 名，差 %d 名（依据：%s）", [procedure_zh(c.procedure), c.id, count(hs), listed(hs), minimum, minimum - count(hs), src]),
+		"message_en": sprintf("%s-procedure case %s has %d handler(s)%s, fewer than %d (short by %d; per %s)", [c.procedure, c.id, count(hs), listed_en(hs), minimum, minimum - count(hs), src]),
+		"detail": {"procedure": c.procedure, "handlers": hs, "count": count(hs), "min": minimum, "short": minimum - count(hs), "source": src},
+	})
+}
+
+decision_date(c) := object.get(c, ["decision", "date"], null)
+
+# act_date(c): the decision date, else the date the case was opened.
+act_date(c) := decision_date(c) if is_string(decision_date(c))
+
+act_date(c) := c.opened if not is_string(decision_date(c))
+
+procedure_zh(p) := object.get({"general": "一般程序", "simple": "简易程序"}, p, p)
+
+listed(hs) := sprintf("（%s）", [concat("、", hs)]) if count(hs) > 0
+
+listed(hs) := "" if count(hs) == 0
+
+listed_en(hs) := sprintf(" (%s)", [concat(", ", hs)]) if count(hs) > 0
+
+listed_en(hs) := "" if count(hs) == 0

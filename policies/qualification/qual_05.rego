@@ -1,0 +1,68 @@
+# METADATA
+# title: 法制审核人员不足本单位执法人员的5%
+# description: |
+#   每个单位 legal_reviewer 为 true 的人员数 ÷ 本单位执法人员数 ≥ reviewer_share_min。分子、分母都只计
+#   role 为 officer 的人员。年度规则：as-of 日期晚于方案年度最后一日才评判；执法人员为 0 的单位不评判。
+#   summary 给出每个单位的 reviewers、officers（KPI 汇总用，年度未结束时也给出）。
+# scope: package
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: QUAL-05
+#   title_en: Legal reviewers below 5% of the unit's enforcement officers
+#   severity: warning
+#   partition: unit
+#   sources:
+#     - 国办发〔2018〕118号 (十三)
+#   params: [reviewer_share_min]
+package jiandu.rules.qual_05
+
+import data.jiandu.lib
+
+officers := [o | some o in input.officers; o.role == "officer"]
+
+reviewers := [o | some o in officers; object.get(o, "legal_reviewer", null) == true]
+
+summary := {"reviewers": count(reviewers), "officers": count(officers)} if input.scope == "unit"
+
+findings contains f if {
+	input.scope == "unit"
+	lib.year_closed
+	minimum := lib.param("QUAL-05", "reviewer_share_min")
+	src := lib.param_source("QUAL-05", "reviewer_share_min")
+	n := count(reviewers)
+	d := count(officers)
+	r := lib.ratio(n, d)
+	r < minimum
+	needed := min({k | some k in numbers.range(n, d); k / d >= minimum})
+	u := input.unit_id
+	f := lib.finding(rego.metadata.chain(), {
+		"kind": "unit",
+		"record": u,
+		"unit": u,
+		"message": sprintf("单位 %s 法制审核人员 %d 名，占执法人员 %d 名的 %s，低于 %s（至少需 %d 名，差 %d 名；依据：%s）", [unit_label(u), n, d, pct(r), pct(minimum), needed, needed - n, src]),
+		"message_en": sprintf("Unit %s has %d legal reviewer(s) among %d officers (%s), below %s (needs %d, short by %d; per %s)", [unit_label_en(u), n, d, pct(r), pct(minimum), needed, needed - n, src]),
+		"detail": {"numerator": n, "denominator": d, "rate": r, "min": minimum, "needed": needed, "short": needed - n, "source": src},
+	})
+}
+
+# unit_name(u): the name of the unit's record, when it has one.
+unit_name(u) := names[0] if {
+	names := [x.name | some x in input.units; x.id == u; is_string(x.name)]
+	count(names) > 0
+}
+
+unit_label(u) := sprintf("%s（%s）", [u, unit_name(u)]) if unit_name(u)
+
+unit_label(u) := u if not unit_name(u)
+
+unit_label_en(u) := sprintf("%s (%s)", [u, unit_name(u)]) if unit_name(u)
+
+unit_label_en(u) := u if not unit_name(u)
+
+# pct(r): a rate as a percentage with two decimals (lib.pct fails on a whole percentage such as 5%).
+pct(r) := s if {
+	x := r * 100
+	x == floor(x)
+	s := sprintf("%d.00%%", [x])
+} else := sprintf("%.2f%%", [r * 100])

@@ -1,0 +1,66 @@
+# METADATA
+# title: 执法人员年度培训学时不足
+# description: |
+#   role 属于 roles 的人员，方案年度内（training.date 在该年）的培训学时合计 ≥ annual_min_hours。
+#   excluded_categories（初次申领集中学习 central、岗位实训 practical，属 TRN-04）不计；无类别的培训计入；
+#   无日期或学时的条目不计。恰好达到为合格。年度规则：as-of 日期晚于方案年度最后一日才评判。
+# scope: package
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: TRN-01
+#   title_en: Annual training hours below the minimum
+#   severity: error
+#   partition: unit
+#   sources:
+#     - 002_9b0a4fc8e477fbdb.txt 二(二)1
+#     - 003_706ab2c6f407d180.txt 正文第9项
+#     - 003_706ab2c6f407d180.txt 附件第10项第2点
+#   params: [annual_min_hours, roles, excluded_categories]
+package jiandu.rules.trn_01
+
+import data.jiandu.lib
+
+findings contains f if {
+	lib.year_closed
+	roles := lib.param("TRN-01", "roles")
+	excluded := lib.param("TRN-01", "excluded_categories")
+	minimum := lib.param("TRN-01", "annual_min_hours")
+	src := lib.param_source("TRN-01", "annual_min_hours")
+	some o in input.officers
+	o.role in roles
+	h := sum([t.hours | some t in counted(o, excluded)])
+	h < minimum
+	short := num(minimum - h)
+	f := lib.finding(rego.metadata.chain(), {
+		"kind": "officer",
+		"record": o.id,
+		"unit": o.unit,
+		"message": sprintf("执法人员 %s %d 年培训 %v 学时，少于 %v 学时，差 %v 学时（依据：%s）", [who(o), lib.profile_year, num(h), minimum, short, src]),
+		"message_en": sprintf("%s: %v training hours in %d, below %v, short by %v (per %s)", [who_en(o), num(h), lib.profile_year, minimum, short, src]),
+		"detail": {"year": lib.profile_year, "hours": num(h), "min": minimum, "short": short, "excluded_categories": excluded, "source": src},
+	})
+}
+
+# counted(o, excluded): the officer's training entries of the profile's year with hours, outside the
+# excluded (pre-certification) categories.
+counted(o, excluded) := [t |
+	some t in object.get(o, "training", [])
+	is_string(t.date)
+	lib.in_year(t.date)
+	is_number(t.hours)
+	not object.get(t, "category", null) in excluded
+]
+
+# num(x): hours rounded to two decimals for display.
+num(x) := round(x * 100) / 100
+
+name(o) := object.get(o, "name", null)
+
+who(o) := sprintf("%s（%s）", [o.id, name(o)]) if is_string(name(o))
+
+who(o) := o.id if not is_string(name(o))
+
+who_en(o) := sprintf("%s (%s)", [o.id, name(o)]) if is_string(name(o))
+
+who_en(o) := o.id if not is_string(name(o))

@@ -1,0 +1,75 @@
+# METADATA
+# title: 包容审慎执法等专题培训学时不足
+# description: |
+#   role 属于 TRN-01 的 roles 的人员，方案年度内 prudent_categories（包容审慎执法、行政裁量权基准运用、
+#   免罚轻罚清单实施）培训学时合计 ≥ prudent_min_hours。口径与 TRN-01 相同（不计 excluded_categories，
+#   无日期或学时的条目不计）；没有任何培训的人员也评判（0 学时）。恰好达到为合格。
+#   年度规则：as-of 日期晚于方案年度最后一日才评判。
+# scope: package
+# schemas:
+#   - input: schema.input
+# custom:
+#   id: TRN-03
+#   title_en: Prudent-enforcement, discretion and exemption-list training hours below the minimum
+#   severity: error
+#   partition: unit
+#   sources:
+#     - 003_706ab2c6f407d180.txt 正文第9项
+#     - 003_706ab2c6f407d180.txt 附件第10项第3点
+#   params: [prudent_min_hours, prudent_categories]
+package jiandu.rules.trn_03
+
+import data.jiandu.lib
+
+findings contains f if {
+	lib.year_closed
+	roles := lib.param("TRN-01", "roles")
+	excluded := lib.param("TRN-01", "excluded_categories")
+	cats := lib.param("TRN-03", "prudent_categories")
+	minimum := lib.param("TRN-03", "prudent_min_hours")
+	src := lib.param_source("TRN-03", "prudent_min_hours")
+	some o in input.officers
+	o.role in roles
+	h := sum([t.hours | some t in counted(o, excluded); object.get(t, "category", null) in cats])
+	h < minimum
+	short := num(minimum - h)
+	f := lib.finding(rego.metadata.chain(), {
+		"kind": "officer",
+		"record": o.id,
+		"unit": o.unit,
+		"message": sprintf("执法人员 %s %d 年%s培训 %v 学时，少于 %v 学时，差 %v 学时（依据：%s）", [who(o), lib.profile_year, labels(cats), num(h), minimum, short, src]),
+		"message_en": sprintf("%s: %v hours of %s training in %d, below %v, short by %v (per %s)", [who_en(o), num(h), concat("/", cats), lib.profile_year, minimum, short, src]),
+		"detail": {"year": lib.profile_year, "hours": num(h), "min": minimum, "short": short, "categories": cats, "source": src},
+	})
+}
+
+# counted(o, excluded): the officer's training entries of the profile's year with hours, outside the
+# excluded (pre-certification) categories, as TRN-01 counts them.
+counted(o, excluded) := [t |
+	some t in object.get(o, "training", [])
+	is_string(t.date)
+	lib.in_year(t.date)
+	is_number(t.hours)
+	not object.get(t, "category", null) in excluded
+]
+
+category_zh := {
+	"business": "业务知识", "skills": "执法技能", "law": "法律法规", "prudent": "包容审慎执法",
+	"discretion": "行政裁量权基准运用", "exempt_list": "免罚轻罚清单实施", "central": "初次申领集中学习",
+	"practical": "岗位实训", "political": "政治理论", "other": "其他",
+}
+
+labels(cats) := concat("、", [object.get(category_zh, c, c) | some c in cats])
+
+# num(x): hours rounded to two decimals for display.
+num(x) := round(x * 100) / 100
+
+name(o) := object.get(o, "name", null)
+
+who(o) := sprintf("%s（%s）", [o.id, name(o)]) if is_string(name(o))
+
+who(o) := o.id if not is_string(name(o))
+
+who_en(o) := sprintf("%s (%s)", [o.id, name(o)]) if is_string(name(o))
+
+who_en(o) := o.id if not is_string(name(o))
