@@ -106,11 +106,15 @@ func (e *Engine) eval(ctx context.Context, input ast.Value) (result, error) {
 	return out, nil
 }
 
-// Evaluate runs every partition: units and enterprises in parallel, then the export-wide pass.
+// Evaluate runs every partition: the unit and enterprise buckets in parallel (a worker decodes one
+// bucket at a time and evaluates its partitions), then the export-wide pass.
 func (e *Engine) Evaluate(ctx context.Context, p *Partitions, header map[string]any, facts *records.Facts) ([]Raw, error) {
+	if p.err != nil {
+		return nil, p.err
+	}
 	type job struct {
-		unit  string
-		input ast.Value
+		bucket     int
+		enterprise bool
 	}
 	jobs := make(chan job)
 	var (
@@ -120,29 +124,60 @@ func (e *Engine) Evaluate(ctx context.Context, p *Partitions, header map[string]
 		firstErr  error
 		wg        sync.WaitGroup
 	)
+	setErr := func(err error) {
+		mu.Lock()
+		if firstErr == nil {
+			firstErr = err
+		}
+		mu.Unlock()
+	}
 	for w := 0; w < e.workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				r, err := e.eval(ctx, j.input)
-				mu.Lock()
-				if err != nil && firstErr == nil {
-					firstErr = fmt.Errorf("evaluating the policies: %w", err)
+				if j.enterprise {
+					inputs, err := p.readEnterprises(j.bucket)
+					if err != nil {
+						setErr(fmt.Errorf("reading partitions: %w", err))
+						continue
+					}
+					for _, in := range inputs {
+						r, err := e.eval(ctx, in)
+						if err != nil {
+							setErr(fmt.Errorf("evaluating the policies: %w", err))
+							break
+						}
+						mu.Lock()
+						all = append(all, r.findings...)
+						mu.Unlock()
+					}
+					continue
 				}
-				all = append(all, r.findings...)
-				if j.unit != "" && len(r.summary) > 0 {
-					summaries[j.unit] = r.summary
+				groups, err := p.readUnits(j.bucket)
+				if err != nil {
+					setErr(fmt.Errorf("reading partitions: %w", err))
+					continue
 				}
-				mu.Unlock()
+				for _, g := range groups {
+					r, err := e.eval(ctx, p.unitInput(g))
+					if err != nil {
+						setErr(fmt.Errorf("evaluating the policies for unit %s: %w", g.id, err))
+						break
+					}
+					mu.Lock()
+					all = append(all, r.findings...)
+					if len(r.summary) > 0 {
+						summaries[g.id] = r.summary
+					}
+					mu.Unlock()
+				}
 			}
 		}()
 	}
-	for _, u := range p.UnitIDs() {
-		jobs <- job{unit: u, input: p.unitInput(u)}
-	}
-	for _, c := range p.enterpriseCodes() {
-		jobs <- job{input: p.enterpriseInput(c)}
+	for i := 0; i < p.buckets; i++ {
+		jobs <- job{bucket: i}
+		jobs <- job{bucket: i, enterprise: true}
 	}
 	close(jobs)
 	wg.Wait()

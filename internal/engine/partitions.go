@@ -1,7 +1,15 @@
 package engine
 
 import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"path/filepath"
 	"sort"
+	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -10,46 +18,111 @@ import (
 
 // Partitions groups an export's valid records the way the rules are evaluated: per unit (its records
 // and the officers its cases name), per enterprise (every inspection of one credit code), plus the
-// unit records for the export-wide pass. Each record is converted to an OPA value once, here.
+// unit records for the export-wide pass.
+//
+// Records are not kept as OPA values while the export is read: each is encoded once (codec.go) into one
+// of a fixed number of buckets by a hash of its unit (inspections also by a hash of their enterprise).
+// Buckets live in memory until they pass SpillBytes in all, then on disk in a private temporary folder.
+// Evaluation then reads one bucket at a time, so memory grows with the largest bucket, not the export.
 type Partitions struct {
-	units       map[string]*unitPart
-	officers    map[string]*ast.Term // first valid officer of each id
-	enterprises map[string][]*ast.Term
+	mu          sync.Mutex
+	buckets     int
+	spillBytes  int
+	unitB       []*bucket
+	entB        []*bucket
+	mem         int // bytes held in memory buckets
+	dir         string
+	officers    map[string]*ast.Term // officer id → the officer without training and exams (handler look-ups)
 	unitRecords []*ast.Term
 	unitTypes   map[string]string
+	err         error
+	records     int
 }
 
-type unitPart struct {
-	byKind   map[string][]*ast.Term
-	handlers map[string]bool
+type bucket struct {
+	buf  bytes.Buffer
+	file *os.File
+	w    *bufio.Writer
+}
+
+// Options size the partitions.
+type PartitionOptions struct {
+	Buckets    int    // default 256
+	SpillBytes int    // encoded bytes kept in memory before spilling to disk; default 256 MiB
+	TempDir    string // where the spill folder is made; default os.TempDir()
 }
 
 // NewPartitions makes an empty grouping.
-func NewPartitions() *Partitions {
-	return &Partitions{
-		units:       map[string]*unitPart{},
-		officers:    map[string]*ast.Term{},
-		enterprises: map[string][]*ast.Term{},
-		unitTypes:   map[string]string{},
+func NewPartitions(o PartitionOptions) *Partitions {
+	if o.Buckets <= 0 {
+		o.Buckets = 256
 	}
+	if o.SpillBytes <= 0 {
+		o.SpillBytes = 256 << 20
+	}
+	p := &Partitions{
+		buckets:    o.Buckets,
+		spillBytes: o.SpillBytes,
+		officers:   map[string]*ast.Term{},
+		unitTypes:  map[string]string{},
+		dir:        o.TempDir,
+	}
+	p.unitB = make([]*bucket, o.Buckets)
+	p.entB = make([]*bucket, o.Buckets)
+	for i := range p.unitB {
+		p.unitB[i], p.entB[i] = &bucket{}, &bucket{}
+	}
+	return p
 }
 
-// Add files one valid record under its partitions.
+func hashOf(s string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return h.Sum32()
+}
+
+// kinds are numbered in the spill frames.
+var kindCode = func() map[string]byte {
+	m := map[string]byte{}
+	for i, k := range records.Kinds {
+		m[k] = byte(i)
+	}
+	return m
+}()
+
+// Add files one valid record under its partitions. It is safe for concurrent use.
 func (p *Partitions) Add(rec *records.Record) {
-	v, err := ast.InterfaceToValue(rec.Value)
+	frame, err := appendValue(appendString([]byte{kindCode[rec.Kind]}, rec.Unit), rec.Value)
+	var officer *ast.Term
+	if err == nil && rec.Kind == "officer" {
+		officer, err = officerProjection(rec.Value)
+	}
+	var unitTerm *ast.Term
+	if err == nil && rec.Kind == "unit" {
+		var v ast.Value
+		v, err = ast.InterfaceToValue(rec.Value)
+		unitTerm = ast.NewTerm(v)
+	}
+	var cc string
+	if rec.Kind == "inspection" {
+		if e, ok := rec.Value["enterprise"].(map[string]any); ok {
+			cc, _ = e["credit_code"].(string)
+		}
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if err != nil {
-		return // a validated record always converts
+		p.fail(fmt.Errorf("record %s %s: %w", rec.Kind, rec.ID, err))
+		return
 	}
-	t := ast.NewTerm(v)
-	u := p.units[rec.Unit]
-	if u == nil {
-		u = &unitPart{byKind: map[string][]*ast.Term{}, handlers: map[string]bool{}}
-		p.units[rec.Unit] = u
+	p.records++
+	p.write(p.unitB[hashOf(rec.Unit)%uint32(p.buckets)], frame)
+	if cc != "" {
+		p.write(p.entB[hashOf(cc)%uint32(p.buckets)], appendString(nil, cc), frame)
 	}
-	u.byKind[rec.Kind] = append(u.byKind[rec.Kind], t)
 	switch rec.Kind {
 	case "unit":
-		p.unitRecords = append(p.unitRecords, t)
+		p.unitRecords = append(p.unitRecords, unitTerm)
 		if typ, ok := rec.Value["type"].(string); ok {
 			if _, seen := p.unitTypes[rec.ID]; !seen {
 				p.unitTypes[rec.ID] = typ
@@ -57,46 +130,185 @@ func (p *Partitions) Add(rec *records.Record) {
 		}
 	case "officer":
 		if _, seen := p.officers[rec.ID]; !seen {
-			p.officers[rec.ID] = t
-		}
-	case "case":
-		if hs, ok := rec.Value["handlers"].([]any); ok {
-			for _, h := range hs {
-				if s, ok := h.(string); ok {
-					u.handlers[s] = true
-				}
-			}
-		}
-	case "inspection":
-		if e, ok := rec.Value["enterprise"].(map[string]any); ok {
-			if cc, ok := e["credit_code"].(string); ok {
-				p.enterprises[cc] = append(p.enterprises[cc], t)
-			}
+			p.officers[rec.ID] = officer
 		}
 	}
 }
 
-// UnitIDs lists the units that have records, sorted.
-func (p *Partitions) UnitIDs() []string {
-	ids := make([]string, 0, len(p.units))
-	for id := range p.units {
-		ids = append(ids, id)
+// officerProjection is an officer as a handler look-up sees it: everything but training and exams.
+func officerProjection(v map[string]any) (*ast.Term, error) {
+	m := make(map[string]any, len(v))
+	for k, x := range v {
+		if k != "training" && k != "exams" {
+			m[k] = x
+		}
 	}
-	sort.Strings(ids)
-	return ids
+	val, err := ast.InterfaceToValue(m)
+	if err != nil {
+		return nil, err
+	}
+	return ast.NewTerm(val), nil
 }
 
-func (p *Partitions) unitInput(id string) ast.Value {
-	u := p.units[id]
+func (p *Partitions) fail(err error) {
+	if p.err == nil {
+		p.err = err
+	}
+}
+
+// write appends length-prefixed frames to a bucket, spilling every bucket to disk once memory is full.
+func (p *Partitions) write(b *bucket, parts ...[]byte) {
+	n := 0
+	for _, x := range parts {
+		n += len(x)
+	}
+	var hdr [10]byte
+	frame := appendUvarint(hdr[:0], uint64(n))
+	if b.w != nil {
+		b.w.Write(frame)
+		for _, x := range parts {
+			b.w.Write(x)
+		}
+		return
+	}
+	b.buf.Write(frame)
+	for _, x := range parts {
+		b.buf.Write(x)
+	}
+	p.mem += len(frame) + n
+	if p.mem > p.spillBytes {
+		p.spill()
+	}
+}
+
+// spill moves every in-memory bucket to its own file and sends later frames there.
+func (p *Partitions) spill() {
+	dir, err := os.MkdirTemp(p.dir, "jiandu-spill-")
+	if err != nil {
+		p.fail(fmt.Errorf("making a spill folder (set TMPDIR to a writable folder with room): %w", err))
+		return
+	}
+	p.dir = dir
+	for name, bs := range map[string][]*bucket{"u": p.unitB, "e": p.entB} {
+		for i, b := range bs {
+			f, err := os.Create(filepath.Join(dir, fmt.Sprintf("%s%03d", name, i)))
+			if err != nil {
+				p.fail(fmt.Errorf("spilling to %s: %w", dir, err))
+				return
+			}
+			b.file, b.w = f, bufio.NewWriterSize(f, 32<<10)
+			b.w.Write(b.buf.Bytes())
+			b.buf = bytes.Buffer{}
+		}
+	}
+	p.mem = 0
+}
+
+// Close removes the spill folder; call it when the run is over.
+func (p *Partitions) Close() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, bs := range [][]*bucket{p.unitB, p.entB} {
+		for _, b := range bs {
+			if b.file != nil {
+				b.file.Close()
+				b.file, b.w = nil, nil
+			}
+		}
+	}
+	if p.Spilled() || strings.HasPrefix(filepath.Base(p.dir), "jiandu-spill-") {
+		return os.RemoveAll(p.dir)
+	}
+	return nil
+}
+
+// Spilled tells whether the partitions went to disk.
+func (p *Partitions) Spilled() bool { return p.unitB[0].file != nil }
+
+// Records counts the records added.
+func (p *Partitions) Records() int { return p.records }
+
+// contents returns a bucket's frames, flushing a spilled bucket and reading its file.
+func (b *bucket) contents() ([]byte, error) {
+	if b.w == nil {
+		return b.buf.Bytes(), nil
+	}
+	if err := b.w.Flush(); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(b.file.Name())
+}
+
+// unitGroup is one unit's records decoded from a bucket.
+type unitGroup struct {
+	id       string
+	byKind   [8][]*ast.Term
+	handlers map[string]bool
+}
+
+// readUnits decodes a unit bucket into its units, sorted by id.
+func (p *Partitions) readUnits(i int) ([]*unitGroup, error) {
+	data, err := p.unitB[i].contents()
+	if err != nil {
+		return nil, err
+	}
+	groups := map[string]*unitGroup{}
+	for off := 0; off < len(data); {
+		n, w := uvarint(data[off:])
+		if w <= 0 || off+w+n > len(data) {
+			return nil, errCorrupt
+		}
+		d := &decoder{b: data[off+w : off+w+n]}
+		off += w + n
+		kind := d.b[0]
+		d.off = 1
+		unit, err := d.str()
+		if err != nil {
+			return nil, err
+		}
+		t, err := d.term()
+		if err != nil {
+			return nil, err
+		}
+		g := groups[unit]
+		if g == nil {
+			g = &unitGroup{id: unit, handlers: map[string]bool{}}
+			groups[unit] = g
+		}
+		g.byKind[kind] = append(g.byKind[kind], t)
+		if records.Kinds[kind] == "case" {
+			if hs, ok := t.Value.(ast.Object).Get(ast.StringTerm("handlers")).Value.(*ast.Array); ok {
+				hs.Foreach(func(h *ast.Term) {
+					if s, ok := h.Value.(ast.String); ok {
+						g.handlers[string(s)] = true
+					}
+				})
+			}
+		}
+	}
+	out := make([]*unitGroup, 0, len(groups))
+	for _, g := range groups {
+		out = append(out, g)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].id < out[b].id })
+	return out, nil
+}
+
+func (p *Partitions) unitInput(g *unitGroup) ast.Value {
 	obj := ast.NewObject(
 		ast.Item(ast.StringTerm("scope"), ast.StringTerm("unit")),
-		ast.Item(ast.StringTerm("unit_id"), ast.StringTerm(id)),
+		ast.Item(ast.StringTerm("unit_id"), ast.StringTerm(g.id)),
 	)
-	for _, kind := range records.Kinds {
-		obj.Insert(ast.StringTerm(records.Plural[kind]), ast.ArrayTerm(u.byKind[kind]...))
+	for i, kind := range records.Kinds {
+		obj.Insert(ast.StringTerm(records.Plural[kind]), ast.ArrayTerm(g.byKind[i]...))
 	}
 	handlers := ast.NewObject()
-	for h := range u.handlers {
+	ids := make([]string, 0, len(g.handlers))
+	for h := range g.handlers {
+		ids = append(ids, h)
+	}
+	sort.Strings(ids)
+	for _, h := range ids {
 		if t, ok := p.officers[h]; ok {
 			handlers.Insert(ast.StringTerm(h), t)
 		}
@@ -105,21 +317,48 @@ func (p *Partitions) unitInput(id string) ast.Value {
 	return obj
 }
 
-func (p *Partitions) enterpriseInput(code string) ast.Value {
-	return ast.NewObject(
-		ast.Item(ast.StringTerm("scope"), ast.StringTerm("enterprise")),
-		ast.Item(ast.StringTerm("enterprise"), ast.ObjectTerm(
-			ast.Item(ast.StringTerm("credit_code"), ast.StringTerm(code)),
-			ast.Item(ast.StringTerm("inspections"), ast.ArrayTerm(p.enterprises[code]...)),
-		)),
-	)
-}
-
-func (p *Partitions) enterpriseCodes() []string {
-	codes := make([]string, 0, len(p.enterprises))
-	for c := range p.enterprises {
+// readEnterprises decodes an enterprise bucket into enterprise partition inputs, sorted by credit code.
+func (p *Partitions) readEnterprises(i int) ([]ast.Value, error) {
+	data, err := p.entB[i].contents()
+	if err != nil {
+		return nil, err
+	}
+	groups := map[string][]*ast.Term{}
+	for off := 0; off < len(data); {
+		n, w := uvarint(data[off:])
+		if w <= 0 || off+w+n > len(data) {
+			return nil, errCorrupt
+		}
+		d := &decoder{b: data[off+w : off+w+n]}
+		off += w + n
+		cc, err := d.str()
+		if err != nil {
+			return nil, err
+		}
+		d.off++ // kind
+		if _, err := d.str(); err != nil {
+			return nil, err
+		}
+		t, err := d.term()
+		if err != nil {
+			return nil, err
+		}
+		groups[cc] = append(groups[cc], t)
+	}
+	codes := make([]string, 0, len(groups))
+	for c := range groups {
 		codes = append(codes, c)
 	}
 	sort.Strings(codes)
-	return codes
+	out := make([]ast.Value, 0, len(codes))
+	for _, c := range codes {
+		out = append(out, ast.NewObject(
+			ast.Item(ast.StringTerm("scope"), ast.StringTerm("enterprise")),
+			ast.Item(ast.StringTerm("enterprise"), ast.ObjectTerm(
+				ast.Item(ast.StringTerm("credit_code"), ast.StringTerm(c)),
+				ast.Item(ast.StringTerm("inspections"), ast.ArrayTerm(groups[c]...)),
+			)),
+		))
+	}
+	return out, nil
 }

@@ -30,6 +30,8 @@ type Options struct {
 	Paths   []string  // files, folders, "-"
 	Stdin   io.Reader // for "-"
 	Now     func() time.Time
+	// Partitions sizes the spill of large exports (zero values: the defaults).
+	Partitions engine.PartitionOptions
 }
 
 // Setup is what a run needs from the policy tree, loaded once (a server reuses it across scans).
@@ -69,7 +71,8 @@ func (e *UsageError) Unwrap() error { return e.Err }
 
 // Run scans one export.
 func (s *Setup) Run(ctx context.Context, o Options) (*findings.Result, error) {
-	parts := engine.NewPartitions()
+	parts := engine.NewPartitions(o.Partitions)
+	defer parts.Close()
 	ld := records.NewLoader(s.Validator, parts.Add)
 	ld.LoadPaths(o.Paths, o.Stdin)
 	ld.Finish()
