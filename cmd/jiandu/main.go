@@ -40,6 +40,7 @@ national laws, and names for every finding the record, the rule and the clause i
 	}
 	root.PersistentFlags().String("policies", "", "策略目录（默认内置策略）/ policy directory to use instead of the built-in one")
 	root.AddCommand(scanCmd(), rulesCmd(), profilesCmd(), versionCmd())
+	root.AddCommand(historyCmd())
 	err := root.Execute()
 	if err == nil {
 		return

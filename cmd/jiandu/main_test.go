@@ -178,3 +178,28 @@ func TestRulesAndProfiles(t *testing.T) {
 		t.Errorf("version: %q", v.stdout)
 	}
 }
+
+func TestHistoryRecordsNightlyScansAndShowsWhatWasResolved(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "h.db")
+	if r := runJiandu(t, "", "scan", "--history", db, "testdata/broken.json"); r.code != 1 {
+		t.Fatalf("first scan exit %d: %s", r.code, r.stderr)
+	}
+	if r := runJiandu(t, "", "scan", "--history", db, "testdata/clean.json"); r.code != 0 {
+		t.Fatalf("second scan exit %d: %s", r.code, r.stderr)
+	}
+	r := runJiandu(t, "", "history", "--db", db, "--format", "json")
+	if r.code != 0 {
+		t.Fatalf("history exit %d: %s", r.code, r.stderr)
+	}
+	var rep struct {
+		Scans    []map[string]any `json:"scans"`
+		New      []string         `json:"new"`
+		Resolved []string         `json:"resolved"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Scans) != 2 || len(rep.New) != 0 || len(rep.Resolved) != 4 {
+		t.Errorf("history = %+v, want 2 scans, nothing new, 4 resolved", rep)
+	}
+}

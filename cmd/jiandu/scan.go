@@ -1,15 +1,18 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/jiandu/jiandu/internal/findings"
+	"github.com/jiandu/jiandu/internal/history"
 	"github.com/jiandu/jiandu/internal/report"
 	"github.com/jiandu/jiandu/internal/scan"
 )
@@ -21,6 +24,7 @@ func scanCmd() *cobra.Command {
 		output  string
 		failOn  string
 		lang    string
+		hist    string
 	)
 	cmd := &cobra.Command{
 		Use:   "scan [flags] PATH...",
@@ -57,6 +61,11 @@ Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the r
 					return fail(err)
 				}
 			}
+			if hist != "" {
+				if err := recordHistory(cmd.Context(), hist, res); err != nil {
+					return fail(err)
+				}
+			}
 			if len(res.Errors) > 0 {
 				return &exitError{code: 2, err: fmt.Errorf("%d file(s) yielded no records; see errors above", len(res.Errors))}
 			}
@@ -74,6 +83,7 @@ Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the r
 	f.StringVarP(&output, "output", "o", "", "输出文件（仅一个 --format 时）/ output file for a single --format")
 	f.StringVar(&failOn, "fail-on", "error", "达到此严重程度即以状态 1 退出：error, warning, info, never")
 	f.StringVar(&lang, "lang", "zh", "报告语言 zh 或 en / report language")
+	f.StringVar(&hist, "history", "", "把本次结果记入 SQLite 历史文件（jiandu history 查看）/ record this scan in a history file")
 	return cmd
 }
 
@@ -115,6 +125,16 @@ func writeReport(cmd *cobra.Command, out output, res *findings.Result, s *scan.S
 		ctx.Color = true
 	}
 	return w.Write(dst, res, ctx)
+}
+
+func recordHistory(ctx context.Context, path string, res *findings.Result) error {
+	h, err := history.Open(path)
+	if err != nil {
+		return err
+	}
+	defer h.Close()
+	_, err = h.Record(ctx, res, "", time.Now())
+	return err
 }
 
 func validFailOn(s string) bool {
