@@ -44,20 +44,32 @@ type Param struct {
 	Values []Dated `json:"values"`
 }
 
-// Dated is a parameter value and the date it took effect ("" = always).
+// Dated is a parameter value in force from From ("" = always) until the day before To (the next
+// value's From; "9999-12-31" for the last), with its source. The resolved profile carries To so that a
+// rule finds the value in force on a date with two comparisons.
 type Dated struct {
 	From   string `json:"from"`
+	To     string `json:"to,omitempty"`
 	Value  any    `json:"value"`
 	Source string `json:"source"`
 }
 
+// Forever is the To of the last value of a parameter.
+const Forever = "9999-12-31"
+
 func (p Param) dated() []Dated {
+	out := []Dated{{From: "", Value: p.Value, Source: p.Source}}
 	if len(p.Values) > 0 {
-		out := append([]Dated(nil), p.Values...)
+		out = append([]Dated(nil), p.Values...)
 		sort.SliceStable(out, func(i, j int) bool { return out[i].From < out[j].From })
-		return out
 	}
-	return []Dated{{From: "", Value: p.Value, Source: p.Source}}
+	for i := range out {
+		out[i].To = Forever
+		if i+1 < len(out) {
+			out[i].To = out[i+1].From
+		}
+	}
+	return out
 }
 
 // Set is every profile of a policy tree.

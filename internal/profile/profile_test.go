@@ -68,7 +68,7 @@ func TestLocalOverridesNationalAndKeepsItsYear(t *testing.T) {
 		t.Errorf("CASE-10 switch = %+v, want national's, no year", sw)
 	}
 	vals := r.Params["calendar"]["short_period_working_max"]
-	if len(vals) != 2 || vals[0].From != "2023-01-01" || vals[1].Value != float64(10) {
+	if len(vals) != 2 || vals[0].From != "2023-01-01" || vals[0].To != "2023-07-01" || vals[1].Value != float64(10) || vals[1].To != Forever {
 		t.Errorf("dated values must be sorted by date: %+v", vals)
 	}
 	if got := r.Params["CASE-10"]["delivery_working_days"]; len(got) != 1 || got[0].From != "" || got[0].Source != "第六十一条" {

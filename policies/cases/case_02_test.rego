@@ -103,10 +103,10 @@ test_year_profile_judges_only_its_year if {
 }
 
 test_filing_days_in_force_on_the_decision_date if {
-	p := object.union(qidong, {"params": {"CASE-02": {"filing_days": [
+	p := object.union(qidong, {"params": {"CASE-02": {"filing_days": testing.dated([
 		{"from": "", "value": 15, "source": "old"},
 		{"from": "2023-07-01", "value": 10, "source": "new"},
-	]}}})
+	])}}})
 	count(scan(p, "2023-12-31", [major("C-1", "2023-06-30", "2023-07-14")])) == 0
 	f := only(scan(p, "2023-12-31", [major("C-2", "2023-07-03", "2023-07-14")]))
 	f.detail == {"decision": "2023-07-03", "due": "2023-07-13", "filed": "2023-07-14", "days_late": 1, "filing_days": 10}

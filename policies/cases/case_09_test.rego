@@ -6,7 +6,7 @@ import data.jiandu.rules.case_09
 national := testing.profile(null, ["CASE-09"], {"CASE-09": {"decision_days": 90}})
 
 # 行政处罚法 第六十条 binds from the 2021 revision on.
-dated := object.union(national, {"params": {"CASE-09": {"decision_days": [{"from": "2021-07-15", "value": 90, "source": "行政处罚法 第六十条"}]}}})
+dated := object.union(national, {"params": {"CASE-09": {"decision_days": testing.dated([{"from": "2021-07-15", "value": 90, "source": "行政处罚法 第六十条"}])}}})
 
 kase(id, opened, decided) := {
 	"id": id, "unit": "U-SJ", "category": "penalty", "procedure": "general", "opened": opened,

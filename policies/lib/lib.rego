@@ -30,13 +30,14 @@ finding(chain, f) := object.union(
 )
 
 # ---------------------------------------------------------------------------
-# Parameters: profile.params[rule][name] is a list of {from, value, source}, ascending by from
-# ("" = always in force).
+# Parameters: profile.params[rule][name] is a list of {from, to, value, source}, ascending by from
+# ("" = always in force), each in force from `from` until the day before `to`.
 
 # entry_at(rule, name, d) is the dated entry in force on date d.
 entry_at(rule, name, d) := e if {
-	entries := [x | some x in profile.params[rule][name]; x.from <= d]
-	e := entries[count(entries) - 1]
+	some e in profile.params[rule][name]
+	e.from <= d
+	d < e.to
 }
 
 # param_at(rule, name, d) is the parameter's value in force on date d (an act date).

@@ -5,7 +5,7 @@ import data.jiandu.lib.testing
 
 national := testing.profile(null, [], {})
 
-zhejiang := object.union(national, {"params": {"calendar": {"short_period_working_max": [{"from": "", "value": 10, "source": "浙江省行政程序办法 第九十八条"}]}}})
+zhejiang := object.union(national, {"params": {"calendar": {"short_period_working_max": testing.dated([{"from": "", "value": 10, "source": "浙江省行政程序办法 第九十八条"}])}}})
 
 # RULES.md worked examples
 test_15_days_after_spring_festival_rolls_to_the_tiaoxiu_sunday if {
@@ -82,10 +82,10 @@ test_short_periods_count_working_days_in_zhejiang if {
 }
 
 test_dated_parameter_in_force if {
-	p := object.union(national, {"params": {"EXAM-02": {"pass_rate_min": [
+	p := object.union(national, {"params": {"EXAM-02": {"pass_rate_min": testing.dated([
 		{"from": "2022-01-01", "value": 0.8, "source": "001"},
 		{"from": "2024-01-01", "value": 0.9, "source": "000"},
-	]}}})
+	])}}})
 	lib.param_at("EXAM-02", "pass_rate_min", "2023-06-30") == 0.8 with data.jiandu.profile as p
 	lib.param_at("EXAM-02", "pass_rate_min", "2024-01-01") == 0.9 with data.jiandu.profile as p
 	lib.param_source_at("EXAM-02", "pass_rate_min", "2024-05-01") == "000" with data.jiandu.profile as p

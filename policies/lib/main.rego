@@ -23,3 +23,11 @@ summary[id] := s if {
 	sw.on == true
 	s := data.jiandu.rules[lower(replace(id, "-", "_"))].summary
 }
+
+# The KPI counts of a unit partition travel to the export-wide pass with the rules' summaries.
+summary["KPI"] := data.jiandu.kpi.counts if input.scope == "unit"
+
+# kpis: the KPI rates (policies/kpi), built in the export-wide pass from the units' counts.
+default kpis := []
+
+kpis := data.jiandu.kpi.kpis if input.scope == "export"
