@@ -203,3 +203,25 @@ func TestHistoryRecordsNightlyScansAndShowsWhatWasResolved(t *testing.T) {
 		t.Errorf("history = %+v, want 2 scans, nothing new, 4 resolved", rep)
 	}
 }
+
+func TestResolvedProfileIsADataDocumentForStockOPA(t *testing.T) {
+	r := runJiandu(t, "", "profiles", "--resolved", "qidong-2023", "--as-of", "2024-02-01", "--period", "2023-01-01..2023-12-31")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var doc struct {
+		Jiandu struct {
+			Profile struct {
+				ID    string   `json:"id"`
+				Chain []string `json:"chain"`
+			} `json:"profile"`
+			Run map[string]any `json:"run"`
+		} `json:"jiandu"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Jiandu.Profile.ID != "qidong-2023" || len(doc.Jiandu.Profile.Chain) != 2 || doc.Jiandu.Run["as_of_date"] != "2024-02-01" {
+		t.Errorf("resolved = %+v", doc.Jiandu)
+	}
+}
