@@ -7,7 +7,8 @@ RUN go mod download
 COPY . .
 RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o /out/jiandu ./cmd/jiandu
 
-FROM gcr.io/distroless/static-debian12:nonroot
+# the debug variant adds a busybox shell (used by deploy/cronjob.yaml to map a job index to a county)
+FROM gcr.io/distroless/static-debian12:debug-nonroot
 COPY --from=build /out/jiandu /usr/local/bin/jiandu
 # large exports spill partitions to TMPDIR; mount a volume there for multi-million-record scans
 ENV TMPDIR=/tmp
