@@ -95,6 +95,15 @@ func (d *decoder) uvarint() (int, error) {
 	return int(n), nil
 }
 
+func (d *decoder) uvarint64() (uint64, error) {
+	n, w := binary.Uvarint(d.b[d.off:])
+	if w <= 0 {
+		return 0, errCorrupt
+	}
+	d.off += w
+	return n, nil
+}
+
 func (d *decoder) str() (string, error) {
 	n, err := d.uvarint()
 	if err != nil || d.off+n > len(d.b) {

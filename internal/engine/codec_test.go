@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/jiandu/jiandu/internal/records"
 )
 
 func TestCodecRoundTripsToTheSameOPAValue(t *testing.T) {
@@ -45,5 +47,21 @@ func TestCodecRejectsTruncatedData(t *testing.T) {
 		if _, err := d.term(); err == nil {
 			t.Fatalf("truncated at %d decoded without error", i)
 		}
+	}
+}
+
+// TestCaseWithoutHandlersIsPartitioned: handlers is optional (RECORDS.md); a case without it must not
+// stop the run.
+func TestCaseWithoutHandlersIsPartitioned(t *testing.T) {
+	p := NewPartitions(PartitionOptions{Buckets: 1})
+	defer p.Close()
+	p.Add(&records.Record{Kind: "case", ID: "C-1", Unit: "U-1", Valid: true,
+		Value: map[string]any{"id": "C-1", "unit": "U-1", "category": "penalty", "opened": "2024-01-02"}})
+	groups, err := p.readUnits(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(groups) != 1 || len(groups[0].byKind[kindCode["case"]]) != 1 || len(groups[0].handlers) != 0 {
+		t.Fatalf("groups = %+v", groups)
 	}
 }

@@ -63,17 +63,20 @@ func New(ctx context.Context, tree *policy.Tree, prof *profile.Resolved, run Run
 	for k, v := range tree.Data {
 		data[k] = v
 	}
-	jd, _ := data["jiandu"].(map[string]any)
-	if jd == nil {
-		jd = map[string]any{}
+	// a fresh data.jiandu for this run: the tree's data is shared by concurrent scans (jiandu serve)
+	jd := map[string]any{}
+	if shared, ok := data["jiandu"].(map[string]any); ok {
+		for k, v := range shared {
+			jd[k] = v
+		}
 	}
 	jd["profile"] = pv
 	jd["run"] = run.Value()
 	data["jiandu"] = jd
 	q, err := rego.New(
-		rego.Query("findings := data.jiandu.main.findings; summary := data.jiandu.main.summary"),
+		rego.Query("findings := data.jiandu.main.findings; summary := data.jiandu.main.summary; kpis := data.jiandu.main.kpis"),
 		rego.Compiler(tree.Compiler),
-		rego.Store(inmem.NewFromObject(data)),
+		rego.Store(inmem.NewFromObjectWithOpts(data, inmem.OptReturnASTValuesOnRead(true))),
 	).PrepareForEval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("preparing the policies: %w", err)
@@ -84,6 +87,7 @@ func New(ctx context.Context, tree *policy.Tree, prof *profile.Resolved, run Run
 type result struct {
 	findings []Raw
 	summary  map[string]any
+	kpis     []map[string]any
 }
 
 func (e *Engine) eval(ctx context.Context, input ast.Value) (result, error) {
@@ -103,14 +107,34 @@ func (e *Engine) eval(ctx context.Context, input ast.Value) (result, error) {
 		}
 	}
 	out.summary, _ = rs[0].Bindings["summary"].(map[string]any)
+	if ks, ok := rs[0].Bindings["kpis"].([]any); ok {
+		for _, k := range ks {
+			if m, ok := k.(map[string]any); ok {
+				out.kpis = append(out.kpis, m)
+			}
+		}
+	}
 	return out, nil
 }
 
-// Evaluate runs every partition: the unit and enterprise buckets in parallel (a worker decodes one
-// bucket at a time and evaluates its partitions), then the export-wide pass.
+// Output is what the policies say about one export: the findings and the KPI rates (policies/kpi, in
+// report order: the jurisdiction's, then each unit's).
+type Output struct {
+	Findings []Raw
+	KPIs     []map[string]any
+}
+
+// Evaluate runs every partition and returns the findings.
 func (e *Engine) Evaluate(ctx context.Context, p *Partitions, header map[string]any, facts *records.Facts) ([]Raw, error) {
+	out, err := e.EvaluateAll(ctx, p, header, facts)
+	return out.Findings, err
+}
+
+// EvaluateAll runs every partition: the unit and enterprise buckets in parallel (a worker decodes one
+// bucket at a time and evaluates its partitions), then the export-wide pass.
+func (e *Engine) EvaluateAll(ctx context.Context, p *Partitions, header map[string]any, facts *records.Facts) (Output, error) {
 	if p.err != nil {
-		return nil, p.err
+		return Output{}, p.err
 	}
 	type job struct {
 		bucket     int
@@ -182,13 +206,13 @@ func (e *Engine) Evaluate(ctx context.Context, p *Partitions, header map[string]
 	close(jobs)
 	wg.Wait()
 	if firstErr != nil {
-		return nil, firstErr
+		return Output{}, firstErr
 	}
 	r, err := e.eval(ctx, p.exportInput(header, summaries, facts))
 	if err != nil {
-		return nil, fmt.Errorf("evaluating the export-wide rules: %w", err)
+		return Output{}, fmt.Errorf("evaluating the export-wide rules: %w", err)
 	}
-	return append(all, r.findings...), nil
+	return Output{Findings: append(all, r.findings...), KPIs: r.kpis}, nil
 }
 
 func (p *Partitions) exportInput(header map[string]any, summaries map[string]map[string]any, facts *records.Facts) ast.Value {
@@ -201,7 +225,7 @@ func (p *Partitions) exportInput(header map[string]any, summaries map[string]map
 	for _, u := range units {
 		var typ any
 		if t, ok := p.unitTypes[u]; ok {
-			typ = t
+			typ = t.typ
 		}
 		sums = append(sums, map[string]any{"unit": u, "type": typ, "rules": summaries[u]})
 	}
@@ -223,7 +247,7 @@ func (p *Partitions) exportInput(header map[string]any, summaries map[string]map
 		panic(err) // built from plain values above
 	}
 	obj := v.(ast.Object)
-	obj.Insert(ast.StringTerm("units"), ast.ArrayTerm(p.unitRecords...))
+	obj.Insert(ast.StringTerm("units"), ast.ArrayTerm(terms(sortBySeq(p.unitRecords))...))
 	return obj
 }
 

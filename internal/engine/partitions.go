@@ -32,11 +32,24 @@ type Partitions struct {
 	entB        []*bucket
 	mem         int // bytes held in memory buckets
 	dir         string
-	officers    map[string]*ast.Term // officer id → the officer without training and exams (handler look-ups)
-	unitRecords []*ast.Term
-	unitTypes   map[string]string
+	officers    map[string]seqTerm // officer id → the first officer of that id without training and exams (handler look-ups)
+	unitRecords []seqTerm
+	unitTypes   map[string]seqType
 	err         error
 	records     int
+}
+
+// seqTerm is a value with the place of its record in the export: records are checked on every core, so
+// whatever depends on order (the first of duplicate ids, the order of a partition's arrays) is decided
+// by the export's order, never by which worker came first.
+type seqTerm struct {
+	seq  uint64
+	term *ast.Term
+}
+
+type seqType struct {
+	seq uint64
+	typ string
 }
 
 type bucket struct {
@@ -48,7 +61,7 @@ type bucket struct {
 // Options size the partitions.
 type PartitionOptions struct {
 	Buckets    int    // default 256
-	SpillBytes int    // encoded bytes kept in memory before spilling to disk; default 256 MiB
+	SpillBytes int    // encoded bytes kept in memory before spilling to disk; default 64 MiB
 	TempDir    string // where the spill folder is made; default os.TempDir()
 }
 
@@ -58,13 +71,13 @@ func NewPartitions(o PartitionOptions) *Partitions {
 		o.Buckets = 256
 	}
 	if o.SpillBytes <= 0 {
-		o.SpillBytes = 256 << 20
+		o.SpillBytes = 64 << 20
 	}
 	p := &Partitions{
 		buckets:    o.Buckets,
 		spillBytes: o.SpillBytes,
-		officers:   map[string]*ast.Term{},
-		unitTypes:  map[string]string{},
+		officers:   map[string]seqTerm{},
+		unitTypes:  map[string]seqType{},
 		dir:        o.TempDir,
 	}
 	p.unitB = make([]*bucket, o.Buckets)
@@ -92,7 +105,7 @@ var kindCode = func() map[string]byte {
 
 // Add files one valid record under its partitions. It is safe for concurrent use.
 func (p *Partitions) Add(rec *records.Record) {
-	frame, err := appendValue(appendString([]byte{kindCode[rec.Kind]}, rec.Unit), rec.Value)
+	frame, err := appendValue(appendString(appendUvarint([]byte{kindCode[rec.Kind]}, rec.Seq), rec.Unit), rec.Value)
 	var officer *ast.Term
 	if err == nil && rec.Kind == "officer" {
 		officer, err = officerProjection(rec.Value)
@@ -122,15 +135,15 @@ func (p *Partitions) Add(rec *records.Record) {
 	}
 	switch rec.Kind {
 	case "unit":
-		p.unitRecords = append(p.unitRecords, unitTerm)
+		p.unitRecords = append(p.unitRecords, seqTerm{rec.Seq, unitTerm})
 		if typ, ok := rec.Value["type"].(string); ok {
-			if _, seen := p.unitTypes[rec.ID]; !seen {
-				p.unitTypes[rec.ID] = typ
+			if prev, seen := p.unitTypes[rec.ID]; !seen || rec.Seq < prev.seq {
+				p.unitTypes[rec.ID] = seqType{rec.Seq, typ}
 			}
 		}
 	case "officer":
-		if _, seen := p.officers[rec.ID]; !seen {
-			p.officers[rec.ID] = officer
+		if prev, seen := p.officers[rec.ID]; !seen || rec.Seq < prev.seq {
+			p.officers[rec.ID] = seqTerm{rec.Seq, officer}
 		}
 	}
 }
@@ -242,7 +255,7 @@ func (b *bucket) contents() ([]byte, error) {
 // unitGroup is one unit's records decoded from a bucket.
 type unitGroup struct {
 	id       string
-	byKind   [8][]*ast.Term
+	byKind   [8][]seqTerm
 	handlers map[string]bool
 }
 
@@ -262,6 +275,10 @@ func (p *Partitions) readUnits(i int) ([]*unitGroup, error) {
 		off += w + n
 		kind := d.b[0]
 		d.off = 1
+		seq, err := d.uvarint64()
+		if err != nil {
+			return nil, err
+		}
 		unit, err := d.str()
 		if err != nil {
 			return nil, err
@@ -275,9 +292,9 @@ func (p *Partitions) readUnits(i int) ([]*unitGroup, error) {
 			g = &unitGroup{id: unit, handlers: map[string]bool{}}
 			groups[unit] = g
 		}
-		g.byKind[kind] = append(g.byKind[kind], t)
+		g.byKind[kind] = append(g.byKind[kind], seqTerm{seq, t})
 		if records.Kinds[kind] == "case" {
-			if hs, ok := t.Value.(ast.Object).Get(ast.StringTerm("handlers")).Value.(*ast.Array); ok {
+			if hs, ok := field(t, "handlers").(*ast.Array); ok {
 				hs.Foreach(func(h *ast.Term) {
 					if s, ok := h.Value.(ast.String); ok {
 						g.handlers[string(s)] = true
@@ -288,6 +305,9 @@ func (p *Partitions) readUnits(i int) ([]*unitGroup, error) {
 	}
 	out := make([]*unitGroup, 0, len(groups))
 	for _, g := range groups {
+		for _, ts := range g.byKind {
+			sortBySeq(ts)
+		}
 		out = append(out, g)
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].id < out[b].id })
@@ -300,7 +320,7 @@ func (p *Partitions) unitInput(g *unitGroup) ast.Value {
 		ast.Item(ast.StringTerm("unit_id"), ast.StringTerm(g.id)),
 	)
 	for i, kind := range records.Kinds {
-		obj.Insert(ast.StringTerm(records.Plural[kind]), ast.ArrayTerm(g.byKind[i]...))
+		obj.Insert(ast.StringTerm(records.Plural[kind]), ast.ArrayTerm(terms(g.byKind[i])...))
 	}
 	handlers := ast.NewObject()
 	ids := make([]string, 0, len(g.handlers))
@@ -309,8 +329,8 @@ func (p *Partitions) unitInput(g *unitGroup) ast.Value {
 	}
 	sort.Strings(ids)
 	for _, h := range ids {
-		if t, ok := p.officers[h]; ok {
-			handlers.Insert(ast.StringTerm(h), t)
+		if o, ok := p.officers[h]; ok {
+			handlers.Insert(ast.StringTerm(h), o.term)
 		}
 	}
 	obj.Insert(ast.StringTerm("handlers"), ast.NewTerm(handlers))
@@ -323,7 +343,7 @@ func (p *Partitions) readEnterprises(i int) ([]ast.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	groups := map[string][]*ast.Term{}
+	groups := map[string][]seqTerm{}
 	for off := 0; off < len(data); {
 		n, w := uvarint(data[off:])
 		if w <= 0 || off+w+n > len(data) {
@@ -336,6 +356,10 @@ func (p *Partitions) readEnterprises(i int) ([]ast.Value, error) {
 			return nil, err
 		}
 		d.off++ // kind
+		seq, err := d.uvarint64()
+		if err != nil {
+			return nil, err
+		}
 		if _, err := d.str(); err != nil {
 			return nil, err
 		}
@@ -343,7 +367,7 @@ func (p *Partitions) readEnterprises(i int) ([]ast.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		groups[cc] = append(groups[cc], t)
+		groups[cc] = append(groups[cc], seqTerm{seq, t})
 	}
 	codes := make([]string, 0, len(groups))
 	for c := range groups {
@@ -356,9 +380,35 @@ func (p *Partitions) readEnterprises(i int) ([]ast.Value, error) {
 			ast.Item(ast.StringTerm("scope"), ast.StringTerm("enterprise")),
 			ast.Item(ast.StringTerm("enterprise"), ast.ObjectTerm(
 				ast.Item(ast.StringTerm("credit_code"), ast.StringTerm(c)),
-				ast.Item(ast.StringTerm("inspections"), ast.ArrayTerm(groups[c]...)),
+				ast.Item(ast.StringTerm("inspections"), ast.ArrayTerm(terms(sortBySeq(groups[c]))...)),
 			)),
 		))
 	}
 	return out, nil
+}
+
+func sortBySeq(ts []seqTerm) []seqTerm {
+	sort.Slice(ts, func(i, j int) bool { return ts[i].seq < ts[j].seq })
+	return ts
+}
+
+func terms(ts []seqTerm) []*ast.Term {
+	out := make([]*ast.Term, len(ts))
+	for i, t := range ts {
+		out[i] = t.term
+	}
+	return out
+}
+
+// field is a key of an object term, nil when the term is no object or lacks the key.
+func field(t *ast.Term, key string) ast.Value {
+	obj, ok := t.Value.(ast.Object)
+	if !ok {
+		return nil
+	}
+	v := obj.Get(ast.StringTerm(key))
+	if v == nil {
+		return nil
+	}
+	return v.Value
 }

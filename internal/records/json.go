@@ -47,17 +47,16 @@ func (jsonFormat) Read(name string, r io.Reader, l *Loader) error {
 				if d, ok := tok.(json.Delim); ok && d == '{' {
 					return fmt.Errorf("/%s must be an array of %s records, not an object", key, kind)
 				}
-				l.Facts.SchemaErrors = append(l.Facts.SchemaErrors, Fact{Kind: "export", ID: name,
-					Loc: Location{File: name, Pointer: "/" + key}, Path: "/" + key,
+				l.SchemaError(Fact{Kind: "export", ID: name, Loc: Location{File: name, Pointer: "/" + key}, Path: "/" + key,
 					Reason: fmt.Sprintf("/%s must be an array of %s records", key, kind)})
 				continue
 			}
 			for i := 0; dec.More(); i++ {
-				var v any
-				if err := dec.Decode(&v); err != nil {
+				var raw json.RawMessage
+				if err := dec.Decode(&raw); err != nil {
 					return syntaxError(dec, err)
 				}
-				l.Accept(kind, v, Location{File: name, Pointer: "/" + key + "/" + strconv.Itoa(i)})
+				l.AcceptJSON(kind, raw, Location{File: name, Pointer: "/" + key + "/" + strconv.Itoa(i)})
 			}
 			if _, err := dec.Token(); err != nil {
 				return syntaxError(dec, err)

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -35,9 +34,15 @@ type Loader struct {
 	Files   []string
 	Records int // records read, valid or not
 
-	index   map[string]map[string]Location // kind → id → first location
-	pending []ref                          // references whose target had not been read yet
-	unknown map[string]bool                // file|kind|key already reported
+	index     map[string]map[string]Location // kind → id → first location
+	pending   []ref                          // references whose target had not been read yet
+	unknown   map[string]bool                // file|kind|key already reported
+	pipe      *pipeline
+	submitted int         // records handed to the pipeline (counted as they are read)
+	sheets    *sheetState // spreadsheet sub-record sheets and the parents waiting for them (spreadsheet.go)
+
+	// All, when set, sees every record read, valid or not, in export order (jiandu convert).
+	All func(*Record)
 }
 
 type ref struct {
@@ -57,12 +62,14 @@ var Extensions = map[string]Format{
 	".jsonl":  ndjsonFormat{},
 }
 
-// LoadPaths reads files, folders (recursively, every file with a known extension) and "-" (standard
-// input, format sniffed).
+// LoadPaths reads files, folders (recursively, every file with a known extension, links followed
+// once: walk.go) and "-" (standard input, format sniffed). It lists every file before reading any, so
+// that spreadsheet sub-record sheets are known before their parents are read (prescan).
 func (l *Loader) LoadPaths(paths []string, stdin io.Reader) {
+	var items []string
 	for _, p := range paths {
 		if p == "-" {
-			l.LoadReader("-", stdin, nil)
+			items = append(items, p)
 			continue
 		}
 		info, err := os.Stat(p)
@@ -71,34 +78,21 @@ func (l *Loader) LoadPaths(paths []string, stdin io.Reader) {
 			continue
 		}
 		if !info.IsDir() {
-			l.loadFile(p)
+			items = append(items, p)
 			continue
 		}
-		var files []string
-		werr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				l.fileError(path, fmt.Sprintf("cannot read it (%v): check its permissions", unwrapPath(err)))
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				if _, ok := Extensions[strings.ToLower(filepath.Ext(path))]; ok {
-					files = append(files, path)
-				}
-			}
-			return nil
-		})
-		if werr != nil {
-			l.fileError(p, werr.Error())
+		errs := len(l.Errors)
+		files := l.folderFiles(p)
+		if len(files) == 0 && len(l.Errors) == errs {
+			l.fileError(p, "the folder holds no export file (.json, .ndjson, .csv, .xlsx): point jiandu at the export files")
 		}
-		if len(files) == 0 && werr == nil {
-			l.fileError(p, "the folder holds no export file (.json, .ndjson): point jiandu at the export files")
-		}
-		sort.Strings(files)
-		for _, f := range files {
-			l.loadFile(f)
+		items = append(items, files...)
+	}
+	for _, it := range l.prescan(items) {
+		if it == "-" {
+			l.LoadReader("-", stdin, nil)
+		} else {
+			l.loadFile(it)
 		}
 	}
 }
@@ -129,17 +123,31 @@ func (l *Loader) LoadReader(name string, r io.Reader, format Format) {
 	if format == nil {
 		format = sniff(br)
 	}
-	before := l.Records + len(l.Headers)
+	if _, workbook := format.(xlsxFormat); !workbook {
+		if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xEF\xBB\xBF")) {
+			br.Discard(3) // a UTF-8 byte order mark, as Windows editors write
+		}
+	}
+	switch format.(type) {
+	case jsonFormat, ndjsonFormat: // a workbook, PDF or web page under a .json name says what it is
+		if head, _ := br.Peek(512); len(head) > 0 {
+			if err := wrongContent(head, "JSON"); err != nil {
+				l.fileError(name, err.Error())
+				return
+			}
+		}
+	}
+	before := l.submitted + l.sheetRows()
 	err := format.Read(name, br, l)
-	got := l.Records + len(l.Headers) - before
+	got := l.submitted + l.sheetRows() - before
 	if err != nil {
 		if got == 0 {
 			l.fileError(name, err.Error())
 			return
 		}
 		// the records before the break are kept and checked; the break itself is a DATA-01 finding
-		l.Facts.SchemaErrors = append(l.Facts.SchemaErrors, Fact{Kind: "export", ID: name,
-			Loc: Location{File: name}, Path: "/", Reason: err.Error() + "; the records after this point were not read"})
+		l.SchemaError(Fact{Kind: "export", ID: name, Loc: Location{File: name}, Path: "/",
+			Reason: err.Error() + "; the records after this point were not read"})
 		return
 	}
 	if got == 0 {
@@ -150,6 +158,10 @@ func (l *Loader) LoadReader(name string, r io.Reader, format Format) {
 // sniff tells a JSON container from NDJSON by the first line: an object with a string "kind" is NDJSON.
 func sniff(br *bufio.Reader) Format {
 	peek, _ := br.Peek(1 << 16)
+	if bytes.HasPrefix(peek, []byte("PK\x03\x04")) {
+		return xlsxFormat{}
+	}
+	peek = bytes.TrimPrefix(peek, []byte("\xEF\xBB\xBF"))
 	line := peek
 	if i := bytes.IndexByte(peek, '\n'); i >= 0 {
 		line = peek[:i]
@@ -171,6 +183,11 @@ func (l *Loader) fileError(name, msg string) {
 
 // Header records an export header read at loc.
 func (l *Loader) Header(raw any, loc Location) {
+	l.submitted++
+	l.inOrder(func() { l.header(raw, loc) })
+}
+
+func (l *Loader) header(raw any, loc Location) {
 	obj, ok := raw.(map[string]any)
 	if !ok {
 		l.Facts.SchemaErrors = append(l.Facts.SchemaErrors, Fact{Kind: "export", ID: "export", Loc: loc, Path: "/",
@@ -197,15 +214,24 @@ func (l *Loader) Header(raw any, loc Location) {
 	l.Headers = append(l.Headers, h)
 }
 
-// Malformed reports something at loc that is not a record at all (an NDJSON line that does not parse).
+// Malformed reports something at loc that is not a record at all.
 func (l *Loader) Malformed(loc Location, reason string) {
-	l.Records++
-	l.Facts.SchemaErrors = append(l.Facts.SchemaErrors, Fact{Kind: "export", ID: loc.String(), Loc: loc, Path: "/", Reason: reason})
+	l.submitted++
+	l.inOrder(func() {
+		l.Records++
+		l.Facts.SchemaErrors = append(l.Facts.SchemaErrors, Fact{Kind: "export", ID: loc.String(), Loc: loc, Path: "/", Reason: reason})
+	})
+}
+
+// SchemaError reports, in order, a part of a file that breaks the export contract (a kind that is not
+// an array, a break in the file).
+func (l *Loader) SchemaError(f Fact) {
+	l.inOrder(func() { l.Facts.SchemaErrors = append(l.Facts.SchemaErrors, f) })
 }
 
 // UnknownArray reports a top-level key of a JSON container that is no kind of RECORDS.md.
 func (l *Loader) UnknownArray(file, key string, loc Location) {
-	l.unknownKey(file, "export", key, loc)
+	l.inOrder(func() { l.unknownKey(file, "export", key, loc) })
 }
 
 func (l *Loader) unknownKey(file, kind, key string, loc Location) {
@@ -217,56 +243,15 @@ func (l *Loader) unknownKey(file, kind, key string, loc Location) {
 	l.Facts.UnknownKeys = append(l.Facts.UnknownKeys, Fact{Kind: kind, ID: file, Key: key, Loc: loc})
 }
 
-// Accept validates one raw record of a kind read at loc.
+// Accept validates one decoded record of a kind read at loc (JSON numbers as json.Number). The work
+// runs on every core; what depends on the order of the export is applied in order.
 func (l *Loader) Accept(kind string, raw any, loc Location) {
-	l.Records++
-	obj, ok := raw.(map[string]any)
-	if !ok {
-		l.Facts.SchemaErrors = append(l.Facts.SchemaErrors, Fact{Kind: kind, ID: (&Record{Loc: loc}).Label(), Loc: loc, Path: "/",
-			Reason: fmt.Sprintf("a %s record must be a JSON object, not %s", kind, jsonType(raw))})
-		return
-	}
-	normalize(kind, obj)
-	for _, k := range l.v.Prune(kind, obj) {
-		l.unknownKey(loc.File, kind, k, loc)
-	}
-	rec := &Record{Kind: kind, Value: obj, Loc: loc}
-	rec.ID, _ = obj["id"].(string)
-	if kind == "unit" {
-		rec.Unit = rec.ID
-	} else {
-		rec.Unit, _ = obj["unit"].(string)
-	}
-	p := l.v.Validate(kind, obj)
-	rec.Valid = p == nil
-	if p != nil {
-		l.Facts.SchemaErrors = append(l.Facts.SchemaErrors, Fact{Kind: kind, ID: rec.Label(), Unit: rec.Unit, Loc: loc,
-			Path: p.Path, Reason: p.Reason, Value: p.Value})
-	}
-	if rec.ID != "" {
-		byID := l.index[kind]
-		if byID == nil {
-			byID = map[string]Location{}
-			l.index[kind] = byID
-		}
-		if first, dup := byID[rec.ID]; dup {
-			f := first
-			l.Facts.Duplicates = append(l.Facts.Duplicates, Fact{Kind: kind, ID: rec.ID, Unit: rec.Unit, Loc: loc, First: &f})
-		} else {
-			byID[rec.ID] = loc
-		}
-	}
-	if !rec.Valid {
-		return
-	}
-	for _, r := range references(rec) {
-		if _, ok := l.index[r.refKind][r.ref]; !ok {
-			l.pending = append(l.pending, r)
-		}
-	}
-	if l.sink != nil {
-		l.sink(rec)
-	}
+	l.submit(job{kind: kind, val: raw, loc: loc})
+}
+
+// AcceptJSON is Accept for a record still in JSON bytes (decoded on a worker).
+func (l *Loader) AcceptJSON(kind string, raw []byte, loc Location) {
+	l.submit(job{kind: kind, raw: raw, loc: loc})
 }
 
 // references lists what a valid record points at (RECORDS.md: unit, handlers, reviewer, joint_with,
@@ -310,8 +295,11 @@ func references(rec *Record) []ref {
 	return out
 }
 
-// Finish resolves the references still pending against the whole export (DATA-02 facts).
+// Finish waits for every record to be checked and resolves the references still pending against the
+// whole export (DATA-02 facts).
 func (l *Loader) Finish() {
+	l.finishSheets() // spreadsheet parents held for a sub-record sheet read after them
+	l.drain()
 	for _, r := range l.pending {
 		if _, ok := l.index[r.refKind][r.ref]; ok {
 			continue

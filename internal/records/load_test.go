@@ -1,22 +1,44 @@
 package records
 
 import (
+	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/jiandu/jiandu"
 )
 
-func newLoader(t *testing.T) (*Loader, *[]*Record) {
+// loader collects the valid records a Loader hands its sink (from any worker), in export order.
+type loader struct {
+	*Loader
+	mu  sync.Mutex
+	got []*Record
+}
+
+func newLoader(t *testing.T) (*loader, *[]*Record) {
 	t.Helper()
 	v, err := NewValidator(jiandu.Policies())
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []*Record
-	return NewLoader(v, func(r *Record) { got = append(got, r) }), &got
+	l := &loader{}
+	l.Loader = NewLoader(v, func(r *Record) {
+		l.mu.Lock()
+		l.got = append(l.got, r)
+		l.mu.Unlock()
+	})
+	return l, &l.got
+}
+
+// LoadPaths reads and finishes, so the records and facts are complete and ordered.
+func (l *loader) LoadPaths(paths []string, stdin io.Reader) {
+	l.Loader.LoadPaths(paths, stdin)
+	l.Loader.Finish()
+	sort.Slice(l.got, func(i, j int) bool { return l.got[i].Seq < l.got[j].Seq })
 }
 
 func write(t *testing.T, dir, name, content string) string {

@@ -3,7 +3,6 @@ package records
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 )
@@ -51,32 +50,5 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 }
 
 func (l *Loader) ndjsonLine(name string, line int, b []byte) {
-	loc := Location{File: name, Line: line}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		l.Malformed(loc, fmt.Sprintf("line %d is not a JSON object: %v", line, err))
-		return
-	}
-	if dec.More() {
-		l.Malformed(loc, fmt.Sprintf("line %d holds more than one JSON value: one record per line", line))
-		return
-	}
-	obj, ok := v.(map[string]any)
-	if !ok {
-		l.Malformed(loc, fmt.Sprintf("line %d is %s, not a record object", line, jsonType(v)))
-		return
-	}
-	kind, _ := obj["kind"].(string)
-	delete(obj, "kind")
-	if kind == "export" {
-		l.Header(obj, loc)
-		return
-	}
-	if _, ok := Plural[kind]; !ok {
-		l.Malformed(loc, fmt.Sprintf("line %d: \"kind\" must be one of unit, officer, case, inspection, submission, incident, clue (or export for the header), not %q", line, kind))
-		return
-	}
-	l.Accept(kind, obj, loc)
+	l.submit(job{raw: b, loc: Location{File: name, Line: line}, ndjson: true})
 }

@@ -76,7 +76,8 @@ type Record struct {
 	Unit  string // the unit the record belongs to (a unit's own id for units)
 	Value map[string]any
 	Loc   Location
-	Valid bool // passed the kind's schema; an invalid record is kept only as a reference target
+	Valid bool   // passed the kind's schema; an invalid record is kept only as a reference target
+	Seq   uint64 // the record's place in the export, in reading order
 }
 
 // Label names a record for a message when it has no id.

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jiandu/jiandu/internal/baseline"
 	"github.com/jiandu/jiandu/internal/catalogue"
 	"github.com/jiandu/jiandu/internal/engine"
 	"github.com/jiandu/jiandu/internal/findings"
@@ -20,6 +21,7 @@ import (
 	"github.com/jiandu/jiandu/internal/profile"
 	"github.com/jiandu/jiandu/internal/records"
 	"github.com/jiandu/jiandu/internal/version"
+	"github.com/jiandu/jiandu/internal/waiver"
 )
 
 // Options are the flags of `jiandu scan` as the library takes them.
@@ -30,6 +32,10 @@ type Options struct {
 	Paths   []string  // files, folders, "-"
 	Stdin   io.Reader // for "-"
 	Now     func() time.Time
+	// Waivers (--waivers, waiver.Load) mark the findings they cover; Baseline (--baseline,
+	// baseline.Load) marks each finding new or unchanged and lists the resolved ones.
+	Waivers  []waiver.Waiver
+	Baseline *baseline.Baseline
 	// Partitions sizes the spill of large exports (zero values: the defaults).
 	Partitions engine.PartitionOptions
 }
@@ -73,7 +79,8 @@ func (e *UsageError) Unwrap() error { return e.Err }
 func (s *Setup) Run(ctx context.Context, o Options) (*findings.Result, error) {
 	parts := engine.NewPartitions(o.Partitions)
 	defer parts.Close()
-	ld := records.NewLoader(s.Validator, parts.Add)
+	units := newUnitIndex()
+	ld := records.NewLoader(s.Validator, units.add(parts.Add))
 	ld.LoadPaths(o.Paths, o.Stdin)
 	ld.Finish()
 
@@ -104,10 +111,11 @@ func (s *Setup) Run(ctx context.Context, o Options) (*findings.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	raws, err := eng.Evaluate(ctx, parts, header, &ld.Facts)
+	out, err := eng.EvaluateAll(ctx, parts, header, &ld.Facts)
 	if err != nil {
 		return nil, err
 	}
+	raws := out.Findings
 	res := &findings.Result{
 		Tool:    findings.Tool{Name: "jiandu", Version: version.Version},
 		Profile: prof.ID,
@@ -138,6 +146,8 @@ func (s *Setup) Run(ctx context.Context, o Options) (*findings.Result, error) {
 	}
 	findings.Sort(res.Findings)
 	res.Summarize(ld.Records)
+	res.Summary.Rules = s.rulesOn(prof)
+	finish(res, out.KPIs, units, o, keep)
 	return res, nil
 }
 
