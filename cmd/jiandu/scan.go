@@ -11,10 +11,12 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/jiandu/jiandu/internal/baseline"
 	"github.com/jiandu/jiandu/internal/findings"
 	"github.com/jiandu/jiandu/internal/history"
 	"github.com/jiandu/jiandu/internal/report"
 	"github.com/jiandu/jiandu/internal/scan"
+	"github.com/jiandu/jiandu/internal/waiver"
 )
 
 func scanCmd() *cobra.Command {
@@ -25,6 +27,8 @@ func scanCmd() *cobra.Command {
 		failOn  string
 		lang    string
 		hist    string
+		waivers string
+		base    string
 	)
 	cmd := &cobra.Command{
 		Use:   "scan [flags] PATH...",
@@ -32,15 +36,25 @@ func scanCmd() *cobra.Command {
 		Long: `检查一个辖区的一次导出（PATH 可以是文件、文件夹或 - 表示标准输入，全部合起来算一次导出）。
 
   jiandu scan --profile qidong-2023 fixtures/demo/qidong-2023.json
-  jiandu scan --as-of 2024-01-10 --format json=out.json --format table exports/
+  jiandu scan --as-of 2024-01-10 --format json=out.json --format html=report.html --format table exports/
+  jiandu scan --unit U-SJ --format xlsx=整改清单.xlsx exports/
+  jiandu scan --baseline last.json --fail-on new --waivers waivers.yaml exports/
 
 Checks one export of one jurisdiction: every PATH together (files, folders, - for stdin).
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the run failed
-(bad flag, unknown profile, a file that yields no records).`,
+(bad flag, unknown profile, a file that yields no records). Formats: table, json, ndjson,
+sarif, junit, markdown, html, xlsx (docs/reports.md). A waived finding never counts toward
+--fail-on; --fail-on new (with --baseline) counts only new findings at or above error.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !validFailOn(failOn) {
-				return fail(fmt.Errorf("--fail-on %q: choose error, warning, info or never", failOn))
+				return fail(fmt.Errorf("--fail-on %q: choose error, warning, info, never or new", failOn))
+			}
+			if failOn == "new" && base == "" {
+				return fail(fmt.Errorf("--fail-on new counts the findings that are new since a previous run: give it with --baseline PREVIOUS.json"))
+			}
+			if lang != "zh" && lang != "en" {
+				return fail(fmt.Errorf("--lang %q: choose zh or en", lang))
 			}
 			outs, err := parseFormats(formats, output)
 			if err != nil {
@@ -49,6 +63,9 @@ Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the r
 			s, err := loadSetup(cmd)
 			if err != nil {
 				return err
+			}
+			if err := loadComparisons(&o, s, waivers, base); err != nil {
+				return fail(err)
 			}
 			o.Paths = args
 			o.Stdin = cmd.InOrStdin()
@@ -69,7 +86,7 @@ Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the r
 			if len(res.Errors) > 0 {
 				return &exitError{code: 2, err: fmt.Errorf("%d file(s) yielded no records; see errors above", len(res.Errors))}
 			}
-			if failOn != "never" && findings.Rank(res.Worst()) >= findings.Rank(failOn) && res.Worst() != "" {
+			if res.Fails(failOn) {
 				return &exitError{code: 1}
 			}
 			return nil
@@ -81,8 +98,10 @@ Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the r
 	f.StringSliceVar(&o.Units, "unit", nil, "只报告这些单位的问题（可重复）/ keep only these units' findings")
 	f.StringArrayVar(&formats, "format", nil, "输出格式 NAME[=FILE]，可重复："+strings.Join(report.Names(), ", ")+" / output format")
 	f.StringVarP(&output, "output", "o", "", "输出文件（仅一个 --format 时）/ output file for a single --format")
-	f.StringVar(&failOn, "fail-on", "error", "达到此严重程度即以状态 1 退出：error, warning, info, never")
+	f.StringVar(&failOn, "fail-on", "error", "达到此严重程度即以状态 1 退出：error, warning, info, never；new 只计相对 --baseline 新增的错误 / exit 1 at or above this")
 	f.StringVar(&lang, "lang", "zh", "报告语言 zh 或 en / report language")
+	f.StringVar(&waivers, "waivers", "", "豁免清单 YAML 或 JSON（rule, record|unit|*, reason, approved_by, expires）/ waivers file")
+	f.StringVar(&base, "baseline", "", "上次 --format json 的结果，标出新增、未变和已解决的问题 / previous JSON findings to compare with")
 	f.StringVar(&hist, "history", "", "把本次结果记入 SQLite 历史文件（jiandu history 查看）/ record this scan in a history file")
 	return cmd
 }
@@ -113,7 +132,13 @@ func parseFormats(specs []string, file string) ([]output, error) {
 func writeReport(cmd *cobra.Command, out output, res *findings.Result, s *scan.Setup, lang string) error {
 	w, _ := report.Get(out.format)
 	ctx := report.Context{Catalogue: s.Catalogue, Lang: lang}
+	if p, err := s.Profiles.Resolve(res.Profile); err == nil {
+		ctx.ProfileName, ctx.ProfileNameEn = p.Name, p.NameEn
+	}
 	var dst io.Writer = cmd.OutOrStdout()
+	if f, ok := dst.(*os.File); ok && out.file == "" && out.format == "xlsx" && term.IsTerminal(int(f.Fd())) {
+		return fmt.Errorf("--format xlsx writes a binary workbook: give it a file, e.g. --format xlsx=整改清单.xlsx")
+	}
 	if out.file != "" {
 		fh, err := os.Create(out.file)
 		if err != nil {
@@ -137,9 +162,28 @@ func recordHistory(ctx context.Context, path string, res *findings.Result) error
 	return err
 }
 
+// loadComparisons reads --waivers and --baseline into the scan options.
+func loadComparisons(o *scan.Options, s *scan.Setup, waivers, base string) error {
+	if waivers != "" {
+		ws, err := waiver.Load(waivers, func(id string) bool { _, ok := s.Catalogue.Get(id); return ok })
+		if err != nil {
+			return err
+		}
+		o.Waivers = ws
+	}
+	if base != "" {
+		b, err := baseline.Load(base)
+		if err != nil {
+			return err
+		}
+		o.Baseline = b
+	}
+	return nil
+}
+
 func validFailOn(s string) bool {
 	switch s {
-	case "error", "warning", "info", "never":
+	case "error", "warning", "info", "never", "new":
 		return true
 	}
 	return false

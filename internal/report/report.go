@@ -17,6 +17,19 @@ type Context struct {
 	Catalogue *catalogue.Catalogue
 	Color     bool   // ANSI colour (a terminal, NO_COLOR unset)
 	Lang      string // "zh" (default) or "en"
+	// ProfileName and ProfileNameEn name the profile in titles (the id when empty).
+	ProfileName, ProfileNameEn string
+}
+
+// profileTitle is the profile's name in the report's language, else its id.
+func (c Context) profileTitle(id string) string {
+	if c.Lang == "en" && c.ProfileNameEn != "" {
+		return c.ProfileNameEn
+	}
+	if c.ProfileName != "" {
+		return c.ProfileName
+	}
+	return id
 }
 
 // Writer writes a result in one format.
@@ -25,8 +38,14 @@ type Writer interface {
 }
 
 var formats = map[string]Writer{
-	"table": Table{},
-	"json":  JSON{},
+	"table":    Table{},
+	"json":     JSON{},
+	"ndjson":   NDJSON{},
+	"sarif":    SARIF{},
+	"junit":    JUnit{},
+	"markdown": Markdown{},
+	"html":     HTML{},
+	"xlsx":     XLSX{},
 }
 
 // Get returns the writer of a format name.
