@@ -24,6 +24,9 @@ type Expected struct {
 	AsOf     string   `json:"as_of"`
 	Rules    []string `json:"rules,omitempty"`
 	Findings []Key    `json:"findings"`
+	// Todo marks a case `jiandu new rule` scaffolded: the case fails, saying this, until the author
+	// writes the export and the expectation and removes the field.
+	Todo string `json:"todo,omitempty"`
 }
 
 // Key identifies a finding in an expectation.
@@ -44,12 +47,14 @@ func (k Key) String() string {
 
 // CaseResult is one fixture case.
 type CaseResult struct {
-	Dir     string `json:"dir"`
-	Pass    bool   `json:"pass"`
-	Missing []Key  `json:"missing,omitempty"`
-	Extra   []Key  `json:"extra,omitempty"`
-	Error   string `json:"error,omitempty"`
-	Rules   []string
+	Rule    string   `json:"rule"` // the rule the case is filed under: fixtures/<RULE>/<case>
+	Name    string   `json:"name"` // <RULE>/<case>
+	Dir     string   `json:"dir"`
+	Pass    bool     `json:"pass"`
+	Missing []Key    `json:"missing,omitempty"`
+	Extra   []Key    `json:"extra,omitempty"`
+	Error   string   `json:"error,omitempty"`
+	Rules   []string `json:"rules,omitempty"`
 }
 
 // Diff renders what differs, one line a finding: - missing, + extra.
@@ -91,9 +96,22 @@ func RunFixtures(ctx context.Context, s *scan.Setup, root string, filter *regexp
 		if filter != nil && !filter.MatchString(dir) {
 			continue
 		}
-		out = append(out, RunCase(ctx, s, dir))
+		r := RunCase(ctx, s, dir)
+		r.Name, r.Rule = caseName(root, dir)
+		out = append(out, r)
 	}
 	return out, nil
+}
+
+// caseName is a case's path under the fixture root (RULE/case) and the rule it is filed under.
+func caseName(root, dir string) (name, rule string) {
+	rel, err := filepath.Rel(root, dir)
+	if err != nil {
+		rel = dir
+	}
+	rel = filepath.ToSlash(rel)
+	rule, _, _ = strings.Cut(rel, "/")
+	return rel, rule
 }
 
 // RunCase scans one fixture case and compares its findings with the expectation.
@@ -110,6 +128,10 @@ func RunCase(ctx context.Context, s *scan.Setup, dir string) CaseResult {
 		return res
 	}
 	res.Rules = exp.Rules
+	if exp.Todo != "" {
+		res.Error = "not filled in yet (expected.json has \"todo\"): " + exp.Todo
+		return res
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		res.Error = err.Error()

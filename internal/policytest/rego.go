@@ -1,5 +1,6 @@
 // Package policytest runs a policy tree's tests: the Rego unit tests through OPA's own tester, with
-// coverage, and the fixture cases (an export and its expected findings) through the real engine.
+// coverage, the fixture cases (an export and its expected findings) through the real engine, and the
+// metadata lint; Suite joins them into one report.
 package policytest
 
 import (
@@ -8,6 +9,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/cover"
@@ -20,6 +22,7 @@ import (
 
 // RegoResult is one Rego test.
 type RegoResult struct {
+	Rule     string `json:"rule"` // the rule the test exercises (its id), else the package it tests
 	Package  string `json:"package"`
 	Name     string `json:"name"`
 	File     string `json:"file"`
@@ -28,7 +31,11 @@ type RegoResult struct {
 	Skip     bool   `json:"skip,omitempty"`
 	Error    string `json:"error,omitempty"`
 	FailedAt string `json:"failed_at,omitempty"`
+	Output   string `json:"output,omitempty"` // what the test printed
 }
+
+// FullName is the test as OPA names it: data.<package>.<name>.
+func (r RegoResult) FullName() string { return "data." + r.Package + "." + r.Name }
 
 // RegoRun is the outcome of a Rego test run.
 type RegoRun struct {
@@ -42,6 +49,11 @@ func RunRego(ctx context.Context, fsys fs.FS, filter string, coverage bool) (*Re
 	if err != nil {
 		return nil, err
 	}
+	return runRego(ctx, tree, filter, coverage)
+}
+
+// runRego runs the tests of a tree loaded with its tests.
+func runRego(ctx context.Context, tree *policy.Tree, filter string, coverage bool) (*RegoRun, error) {
 	store := inmem.NewFromObject(tree.Data)
 	txn, err := store.NewTransaction(ctx, storage.TransactionParams{})
 	if err != nil {
@@ -54,6 +66,7 @@ func RunRego(ctx context.Context, fsys fs.FS, filter string, coverage bool) (*Re
 		SetStore(store).
 		SetModules(tree.Modules).
 		CapturePrintOutput(true).
+		SetTimeout(time.Minute). // OPA's 5 s per test is short on a loaded CI machine with coverage tracing
 		SetDefaultRegoVersion(ast.RegoV1)
 	if filter != "" {
 		runner = runner.Filter(filter)
@@ -68,7 +81,8 @@ func RunRego(ctx context.Context, fsys fs.FS, filter string, coverage bool) (*Re
 	}
 	run := &RegoRun{}
 	for r := range ch {
-		rr := RegoResult{Package: strings.TrimPrefix(r.Package, "data."), Name: r.Name, Pass: r.Pass(), Skip: r.Skip}
+		rr := RegoResult{Package: strings.TrimPrefix(r.Package, "data."), Name: r.Name, Pass: r.Pass(), Skip: r.Skip,
+			Output: string(r.Output)}
 		if r.Location != nil {
 			rr.File, rr.Line = r.Location.File, r.Location.Row
 		}
