@@ -39,9 +39,16 @@ national laws, and names for every finding the record, the rule and the clause i
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().String("policies", "", "策略目录（默认内置策略）/ policy directory to use instead of the built-in one")
-	root.AddCommand(scanCmd(), rulesCmd(), profilesCmd(), versionCmd())
+	root.AddCommand(scanCmd(), rulesCmd(), profilesCmd(), versionCmd(), genCmd())
+	root.AddCommand(serveCmd())
 	root.AddCommand(historyCmd())
+	root.AddCommand(testCmd())
+	root.AddCommand(newCmd())
+	root.AddCommand(templateCmd())
+	root.AddCommand(convertCmd())
+	stop := startCPUProfile()
 	err := root.Execute()
+	stop()
 	if err == nil {
 		return
 	}
