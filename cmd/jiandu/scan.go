@@ -27,6 +27,7 @@ func scanCmd() *cobra.Command {
 		failOn  string
 		lang    string
 		hist    string
+		quiet   bool
 		waivers string
 		base    string
 	)
@@ -68,6 +69,7 @@ sarif, junit, markdown, html, xlsx (docs/reports.md). A waived finding never cou
 				return fail(err)
 			}
 			o.Paths = args
+			o.Progress = newProgress(quiet)
 			o.Stdin = cmd.InOrStdin()
 			res, err := s.Run(cmd.Context(), o)
 			if err != nil {
@@ -102,6 +104,7 @@ sarif, junit, markdown, html, xlsx (docs/reports.md). A waived finding never cou
 	f.StringVar(&lang, "lang", "zh", "报告语言 zh 或 en / report language")
 	f.StringVar(&waivers, "waivers", "", "豁免清单 YAML 或 JSON（rule, record|unit|*, reason, approved_by, expires）/ waivers file")
 	f.StringVar(&base, "baseline", "", "上次 --format json 的结果，标出新增、未变和已解决的问题 / previous JSON findings to compare with")
+	f.BoolVarP(&quiet, "quiet", "q", false, "不显示进度条 / no progress bar (also off under CI=true or when stderr is not a terminal)")
 	f.StringVar(&hist, "history", "", "把本次结果记入 SQLite 历史文件（jiandu history 查看）/ record this scan in a history file")
 	return cmd
 }

@@ -49,8 +49,9 @@ type Raw map[string]any
 
 // Engine is a prepared query over one policy tree, profile and run.
 type Engine struct {
-	query   rego.PreparedEvalQuery
-	workers int
+	progress func(done, total int)
+	query    rego.PreparedEvalQuery
+	workers  int
 }
 
 // New prepares the query once: the policy data, the resolved profile and the run go into the store.
@@ -83,6 +84,9 @@ func New(ctx context.Context, tree *policy.Tree, prof *profile.Resolved, run Run
 	}
 	return &Engine{query: q, workers: runtime.GOMAXPROCS(0)}, nil
 }
+
+// OnProgress calls f after each group of partitions is evaluated, with how many of how many are done.
+func (e *Engine) OnProgress(f func(done, total int)) { e.progress = f }
 
 type result struct {
 	findings []Raw
@@ -141,6 +145,7 @@ func (e *Engine) EvaluateAll(ctx context.Context, p *Partitions, header map[stri
 		enterprise bool
 	}
 	jobs := make(chan job)
+	total, done := 2*p.buckets, 0
 	var (
 		mu        sync.Mutex
 		all       []Raw
@@ -176,6 +181,12 @@ func (e *Engine) EvaluateAll(ctx context.Context, p *Partitions, header map[stri
 						all = append(all, r.findings...)
 						mu.Unlock()
 					}
+					if e.progress != nil {
+						mu.Lock()
+						done++
+						e.progress(done, total)
+						mu.Unlock()
+					}
 					continue
 				}
 				groups, err := p.readUnits(j.bucket)
@@ -194,6 +205,12 @@ func (e *Engine) EvaluateAll(ctx context.Context, p *Partitions, header map[stri
 					if len(r.summary) > 0 {
 						summaries[g.id] = r.summary
 					}
+					mu.Unlock()
+				}
+				if e.progress != nil {
+					mu.Lock()
+					done++
+					e.progress(done, total)
 					mu.Unlock()
 				}
 			}

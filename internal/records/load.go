@@ -34,10 +34,12 @@ type Loader struct {
 	Files   []string
 	Records int // records read, valid or not
 
-	index     map[string]map[string]Location // kind → id → first location
-	pending   []ref                          // references whose target had not been read yet
-	unknown   map[string]bool                // file|kind|key already reported
-	pipe      *pipeline
+	index   map[string]map[string]Location // kind → id → first location
+	pending []ref                          // references whose target had not been read yet
+	unknown map[string]bool                // file|kind|key already reported
+	pipe    *pipeline
+	// OnRead, when set, hears every few thousand records how many files and records were read.
+	OnRead    func(files, records int)
 	submitted int         // records handed to the pipeline (counted as they are read)
 	sheets    *sheetState // spreadsheet sub-record sheets and the parents waiting for them (spreadsheet.go)
 

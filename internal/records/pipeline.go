@@ -89,6 +89,9 @@ func (l *Loader) submit(j job) {
 	l.pipe.next++
 	if j.apply == nil {
 		l.submitted++
+		if l.OnRead != nil && l.submitted%5000 == 0 {
+			l.OnRead(len(l.Files), l.submitted)
+		}
 	}
 	l.pipe.jobs <- j
 }

@@ -38,6 +38,8 @@ type Options struct {
 	Baseline *baseline.Baseline
 	// Partitions sizes the spill of large exports (zero values: the defaults).
 	Partitions engine.PartitionOptions
+	// Progress hears how a long scan advances (a terminal progress bar); nil hears nothing.
+	Progress Progress
 }
 
 // Setup is what a run needs from the policy tree, loaded once (a server reuses it across scans).
@@ -69,6 +71,12 @@ func Load(policies fs.FS) (*Setup, error) {
 	return &Setup{Tree: tree, Catalogue: cat, Profiles: profs, Validator: v}, nil
 }
 
+// Progress hears how a scan advances: records read (while loading), then partitions evaluated.
+type Progress interface {
+	Read(files, records int)
+	Evaluated(done, total int)
+}
+
 // UsageError is a run that cannot start (bad flag, unknown profile): exit status 2.
 type UsageError struct{ Err error }
 
@@ -81,8 +89,14 @@ func (s *Setup) Run(ctx context.Context, o Options) (*findings.Result, error) {
 	defer parts.Close()
 	units := newUnitIndex()
 	ld := records.NewLoader(s.Validator, units.add(parts.Add))
+	if o.Progress != nil {
+		ld.OnRead = o.Progress.Read
+	}
 	ld.LoadPaths(o.Paths, o.Stdin)
 	ld.Finish()
+	if o.Progress != nil {
+		o.Progress.Read(len(ld.Files), ld.Records)
+	}
 
 	profID, err := chooseProfile(o.Profile, ld.Headers)
 	if err != nil {
@@ -110,6 +124,9 @@ func (s *Setup) Run(ctx context.Context, o Options) (*findings.Result, error) {
 	eng, err := engine.New(ctx, s.Tree, prof, run)
 	if err != nil {
 		return nil, err
+	}
+	if o.Progress != nil {
+		eng.OnProgress(o.Progress.Evaluated)
 	}
 	out, err := eng.EvaluateAll(ctx, parts, header, &ld.Facts)
 	if err != nil {

@@ -95,3 +95,23 @@ func TestAsOfDefaultsToTheLatestGeneratedAt(t *testing.T) {
 		t.Errorf("no header: as-of = %v, want now", got)
 	}
 }
+
+type recordedProgress struct {
+	records, done, total int
+}
+
+func (p *recordedProgress) Read(_, records int)       { p.records = records }
+func (p *recordedProgress) Evaluated(done, total int) { p.done, p.total = done, total }
+
+func TestProgressHearsRecordsAndEveryPartitionGroup(t *testing.T) {
+	s := setup(t)
+	p := &recordedProgress{}
+	res, err := s.Run(context.Background(), Options{Paths: []string{"../../cmd/jiandu/testdata/broken.json"}, Progress: p,
+		Partitions: engine.PartitionOptions{Buckets: 4}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.records != res.Summary.Records || p.total != 8 || p.done != 8 {
+		t.Errorf("progress = %+v, want %d records and 8 of 8 groups", p, res.Summary.Records)
+	}
+}
