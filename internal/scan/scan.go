@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -85,6 +86,7 @@ func (e *UsageError) Unwrap() error { return e.Err }
 
 // Run scans one export.
 func (s *Setup) Run(ctx context.Context, o Options) (*findings.Result, error) {
+	started := time.Now()
 	parts := engine.NewPartitions(o.Partitions)
 	defer parts.Close()
 	units := newUnitIndex()
@@ -128,7 +130,12 @@ func (s *Setup) Run(ctx context.Context, o Options) (*findings.Result, error) {
 	if o.Progress != nil {
 		eng.OnProgress(o.Progress.Evaluated)
 	}
+	loaded := time.Now()
 	out, err := eng.EvaluateAll(ctx, parts, header, &ld.Facts)
+	if os.Getenv("JIANDU_TIMINGS") != "" {
+		fmt.Fprintf(os.Stderr, "jiandu: %d records; load %.2fs (spilled %v), evaluate %.2fs\n", ld.Records,
+			loaded.Sub(started).Seconds(), parts.Spilled(), time.Since(loaded).Seconds())
+	}
 	if err != nil {
 		return nil, err
 	}
