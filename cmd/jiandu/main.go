@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
@@ -22,6 +23,9 @@ func (e *exitError) Error() string {
 	}
 	return e.err.Error()
 }
+
+// defaultMemoryLimit keeps a 1,000,000-record scan under 1 GB of resident memory.
+const defaultMemoryLimit = 850 << 20
 
 func fail(err error) error { return &exitError{code: 2, err: err} }
 
@@ -46,6 +50,12 @@ national laws, and names for every finding the record, the rule and the clause i
 	root.AddCommand(newCmd())
 	root.AddCommand(templateCmd())
 	root.AddCommand(convertCmd())
+	root.AddCommand(explainCmd(), whatifCmd())
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// a soft ceiling for the nightly scan of a large export: the garbage collector works harder as
+		// the heap nears it instead of letting it double (docs/performance.md); GOMEMLIMIT overrides it
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	stop := startCPUProfile()
 	err := root.Execute()
 	stop()

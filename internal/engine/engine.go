@@ -49,9 +49,10 @@ type Raw map[string]any
 
 // Engine is a prepared query over one policy tree, profile and run.
 type Engine struct {
-	progress func(done, total int)
-	query    rego.PreparedEvalQuery
-	workers  int
+	progress  func(done, total int)
+	onFinding func(Raw)
+	query     rego.PreparedEvalQuery
+	workers   int
 }
 
 // New prepares the query once: the policy data, the resolved profile and the run go into the store.
@@ -85,8 +86,23 @@ func New(ctx context.Context, tree *policy.Tree, prof *profile.Resolved, run Run
 	return &Engine{query: q, workers: runtime.GOMAXPROCS(0)}, nil
 }
 
+// OnFinding hands each finding to f as its partition is evaluated (one call at a time) instead of
+// collecting them in Output.Findings, so a large export's raw findings need not be held.
+func (e *Engine) OnFinding(f func(Raw)) { e.onFinding = f }
+
 // OnProgress calls f after each group of partitions is evaluated, with how many of how many are done.
 func (e *Engine) OnProgress(f func(done, total int)) { e.progress = f }
+
+// keep hands findings to OnFinding, or adds them to all.
+func (e *Engine) keep(all, fs []Raw) []Raw {
+	if e.onFinding == nil {
+		return append(all, fs...)
+	}
+	for _, f := range fs {
+		e.onFinding(f)
+	}
+	return all
+}
 
 type result struct {
 	findings []Raw
@@ -178,7 +194,7 @@ func (e *Engine) EvaluateAll(ctx context.Context, p *Partitions, header map[stri
 							break
 						}
 						mu.Lock()
-						all = append(all, r.findings...)
+						all = e.keep(all, r.findings)
 						mu.Unlock()
 					}
 					if e.progress != nil {
@@ -195,13 +211,18 @@ func (e *Engine) EvaluateAll(ctx context.Context, p *Partitions, header map[stri
 					continue
 				}
 				for _, g := range groups {
-					r, err := e.eval(ctx, p.unitInput(g))
+					in, err := p.unitInput(g)
+					if err != nil {
+						setErr(fmt.Errorf("reading partitions: %w", err))
+						break
+					}
+					r, err := e.eval(ctx, in)
 					if err != nil {
 						setErr(fmt.Errorf("evaluating the policies for unit %s: %w", g.id, err))
 						break
 					}
 					mu.Lock()
-					all = append(all, r.findings...)
+					all = e.keep(all, r.findings)
 					if len(r.summary) > 0 {
 						summaries[g.id] = r.summary
 					}
@@ -229,7 +250,7 @@ func (e *Engine) EvaluateAll(ctx context.Context, p *Partitions, header map[stri
 	if err != nil {
 		return Output{}, fmt.Errorf("evaluating the export-wide rules: %w", err)
 	}
-	return Output{Findings: append(all, r.findings...), KPIs: r.kpis}, nil
+	return Output{Findings: e.keep(all, r.findings), KPIs: r.kpis}, nil
 }
 
 func (p *Partitions) exportInput(header map[string]any, summaries map[string]map[string]any, facts *records.Facts) ast.Value {

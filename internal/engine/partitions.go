@@ -32,7 +32,7 @@ type Partitions struct {
 	entB        []*bucket
 	mem         int // bytes held in memory buckets
 	dir         string
-	officers    map[string]seqTerm // officer id → the first officer of that id without training and exams (handler look-ups)
+	officers    map[string]seqBytes // officer id → the first officer of that id without training and exams, encoded (handler look-ups)
 	unitRecords []seqTerm
 	unitTypes   map[string]seqType
 	err         error
@@ -45,6 +45,11 @@ type Partitions struct {
 type seqTerm struct {
 	seq  uint64
 	term *ast.Term
+}
+
+type seqBytes struct {
+	seq uint64
+	b   []byte
 }
 
 type seqType struct {
@@ -76,7 +81,7 @@ func NewPartitions(o PartitionOptions) *Partitions {
 	p := &Partitions{
 		buckets:    o.Buckets,
 		spillBytes: o.SpillBytes,
-		officers:   map[string]seqTerm{},
+		officers:   map[string]seqBytes{},
 		unitTypes:  map[string]seqType{},
 		dir:        o.TempDir,
 	}
@@ -106,7 +111,7 @@ var kindCode = func() map[string]byte {
 // Add files one valid record under its partitions. It is safe for concurrent use.
 func (p *Partitions) Add(rec *records.Record) {
 	frame, err := appendValue(appendString(appendUvarint([]byte{kindCode[rec.Kind]}, rec.Seq), rec.Unit), rec.Value)
-	var officer *ast.Term
+	var officer []byte
 	if err == nil && rec.Kind == "officer" {
 		officer, err = officerProjection(rec.Value)
 	}
@@ -143,24 +148,22 @@ func (p *Partitions) Add(rec *records.Record) {
 		}
 	case "officer":
 		if prev, seen := p.officers[rec.ID]; !seen || rec.Seq < prev.seq {
-			p.officers[rec.ID] = seqTerm{rec.Seq, officer}
+			p.officers[rec.ID] = seqBytes{rec.Seq, officer}
 		}
 	}
 }
 
-// officerProjection is an officer as a handler look-up sees it: everything but training and exams.
-func officerProjection(v map[string]any) (*ast.Term, error) {
+// officerProjection is an officer as a handler look-up sees it, everything but training and exams,
+// encoded: every officer of the export is kept for the look-ups, so it is kept small (about 200 bytes)
+// and decoded only for the units whose cases name it.
+func officerProjection(v map[string]any) ([]byte, error) {
 	m := make(map[string]any, len(v))
 	for k, x := range v {
 		if k != "training" && k != "exams" {
 			m[k] = x
 		}
 	}
-	val, err := ast.InterfaceToValue(m)
-	if err != nil {
-		return nil, err
-	}
-	return ast.NewTerm(val), nil
+	return appendValue(nil, m)
 }
 
 func (p *Partitions) fail(err error) {
@@ -314,7 +317,7 @@ func (p *Partitions) readUnits(i int) ([]*unitGroup, error) {
 	return out, nil
 }
 
-func (p *Partitions) unitInput(g *unitGroup) ast.Value {
+func (p *Partitions) unitInput(g *unitGroup) (ast.Value, error) {
 	obj := ast.NewObject(
 		ast.Item(ast.StringTerm("scope"), ast.StringTerm("unit")),
 		ast.Item(ast.StringTerm("unit_id"), ast.StringTerm(g.id)),
@@ -330,11 +333,16 @@ func (p *Partitions) unitInput(g *unitGroup) ast.Value {
 	sort.Strings(ids)
 	for _, h := range ids {
 		if o, ok := p.officers[h]; ok {
-			handlers.Insert(ast.StringTerm(h), o.term)
+			d := &decoder{b: o.b}
+			t, err := d.term()
+			if err != nil {
+				return nil, err
+			}
+			handlers.Insert(ast.StringTerm(h), t)
 		}
 	}
 	obj.Insert(ast.StringTerm("handlers"), ast.NewTerm(handlers))
-	return obj
+	return obj, nil
 }
 
 // readEnterprises decodes an enterprise bucket into enterprise partition inputs, sorted by credit code.

@@ -10,6 +10,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime"
+	"runtime/pprof"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -41,6 +44,11 @@ type Options struct {
 	Partitions engine.PartitionOptions
 	// Progress hears how a long scan advances (a terminal progress bar); nil hears nothing.
 	Progress Progress
+	// ProfileFile (--profile-file) is a draft profile in the profile format, usually extending a built-in
+	// one; it is the run's profile unless Profile names another. Overrides (--set) change parameters and
+	// rule switches of the resolved profile for this run only (what-if).
+	ProfileFile string
+	Overrides   []profile.Override
 }
 
 // Setup is what a run needs from the policy tree, loaded once (a server reuses it across scans).
@@ -100,11 +108,7 @@ func (s *Setup) Run(ctx context.Context, o Options) (*findings.Result, error) {
 		o.Progress.Read(len(ld.Files), ld.Records)
 	}
 
-	profID, err := chooseProfile(o.Profile, ld.Headers)
-	if err != nil {
-		return nil, &UsageError{err}
-	}
-	prof, err := s.Profiles.Resolve(profID)
+	prof, err := s.ResolveProfile(o, ld.Headers)
 	if err != nil {
 		return nil, &UsageError{err}
 	}
@@ -130,16 +134,6 @@ func (s *Setup) Run(ctx context.Context, o Options) (*findings.Result, error) {
 	if o.Progress != nil {
 		eng.OnProgress(o.Progress.Evaluated)
 	}
-	loaded := time.Now()
-	out, err := eng.EvaluateAll(ctx, parts, header, &ld.Facts)
-	if os.Getenv("JIANDU_TIMINGS") != "" {
-		fmt.Fprintf(os.Stderr, "jiandu: %d records; load %.2fs (spilled %v), evaluate %.2fs\n", ld.Records,
-			loaded.Sub(started).Seconds(), parts.Spilled(), time.Since(loaded).Seconds())
-	}
-	if err != nil {
-		return nil, err
-	}
-	raws := out.Findings
 	res := &findings.Result{
 		Tool:    findings.Tool{Name: "jiandu", Version: version.Version},
 		Profile: prof.ID,
@@ -154,16 +148,28 @@ func (s *Setup) Run(ctx context.Context, o Options) (*findings.Result, error) {
 		keep[u] = true
 	}
 	seen := map[string]bool{}
-	for _, r := range raws {
+	// each finding is completed as its partition is evaluated, so the rules' raw output is not held
+	eng.OnFinding(func(r engine.Raw) {
 		f := s.complete(r, ld)
 		if len(keep) > 0 && !keep[f.Unit] {
-			continue
+			return
 		}
 		if seen[f.ID+"\x00"+f.Message] {
-			continue // duplicate records (DATA-03) give the same finding twice
+			return // duplicate records (DATA-03) give the same finding twice
 		}
 		seen[f.ID+"\x00"+f.Message] = true
 		res.Findings = append(res.Findings, f)
+	})
+	loaded := time.Now()
+	writeHeapProfile("loaded")
+	out, err := eng.EvaluateAll(ctx, parts, header, &ld.Facts)
+	writeHeapProfile("evaluated")
+	if os.Getenv("JIANDU_TIMINGS") != "" {
+		fmt.Fprintf(os.Stderr, "jiandu: %d records; load %.2fs (spilled %v), evaluate %.2fs\n", ld.Records,
+			loaded.Sub(started).Seconds(), parts.Spilled(), time.Since(loaded).Seconds())
+	}
+	if err != nil {
+		return nil, err
 	}
 	if res.Findings == nil {
 		res.Findings = []findings.Finding{}
@@ -173,6 +179,55 @@ func (s *Setup) Run(ctx context.Context, o Options) (*findings.Result, error) {
 	res.Summary.Rules = s.rulesOn(prof)
 	finish(res, out.KPIs, units, o, keep)
 	return res, nil
+}
+
+// ResolveProfile is the profile a run uses: --profile (else the jurisdiction the headers name, else the
+// draft's id), the draft of --profile-file added to the profiles, and the --set overrides applied.
+func (s *Setup) ResolveProfile(o Options, headers []records.Header) (*profile.Resolved, error) {
+	profs := s.Profiles
+	id := o.Profile
+	if o.ProfileFile != "" {
+		d, err := profile.ReadDraft(o.ProfileFile)
+		if err != nil {
+			return nil, err
+		}
+		if profs, err = profs.WithDraft(d, s.KnownRules); err != nil {
+			return nil, err
+		}
+		if id == "" {
+			id = d.ID
+		}
+	}
+	if id == "" {
+		var err error
+		if id, err = chooseProfile("", headers); err != nil {
+			return nil, err
+		}
+	}
+	prof, err := profs.Resolve(id)
+	if err != nil {
+		return nil, err
+	}
+	if len(o.Overrides) > 0 {
+		prof = prof.Clone()
+		if err := prof.Apply(o.Overrides, s.KnownRules); err != nil {
+			return nil, err
+		}
+	}
+	return prof, nil
+}
+
+// KnownRules says whether a rule id exists in the catalogue (or is the calendar's settings) and the
+// parameters its METADATA declares.
+func (s *Setup) KnownRules(id string) ([]string, bool) {
+	if id == "calendar" {
+		return []string{"short_period_working_max"}, true
+	}
+	r, ok := s.Catalogue.Get(id)
+	if !ok {
+		return nil, false
+	}
+	return r.Params, true
 }
 
 // complete turns a rule's raw finding into a finding: severity, sources and location.
@@ -188,6 +243,7 @@ func (s *Setup) complete(r engine.Raw, ld *records.Loader) findings.Finding {
 	}
 	if d, ok := r["detail"].(map[string]any); ok && len(d) > 0 {
 		f.Detail = d
+		locateSteps(d, ld)
 	}
 	rule, _ := s.Catalogue.Get(f.Rule)
 	f.Severity = str(r["severity"])
@@ -195,11 +251,13 @@ func (s *Setup) complete(r engine.Raw, ld *records.Loader) findings.Finding {
 		f.Severity = rule.Severity
 	}
 	if rule != nil {
-		f.Sources = append(f.Sources, rule.Sources...)
+		// shared with the catalogue (a large export has many findings of one rule); clipped so that
+		// adding a finding's own sources copies it
+		f.Sources = slices.Clip(rule.Sources)
 	}
 	if extra, ok := r["sources"].([]any); ok {
 		for _, x := range extra {
-			if s := str(x); s != "" && !contains(f.Sources, s) {
+			if s := str(x); s != "" && !slices.Contains(f.Sources, s) {
 				f.Sources = append(f.Sources, s)
 			}
 		}
@@ -213,6 +271,36 @@ func (s *Setup) complete(r engine.Raw, ld *records.Loader) findings.Finding {
 	}
 	f.ID = findings.MakeID(f.Rule, f.Kind, f.Record, f.Key)
 	return f
+}
+
+// locateSteps adds to each explanation step that names a record (detail.steps[i].record {kind, id}) the
+// location of the value it read: the record's location, with the step's path appended to a JSON pointer
+// (`export.json#/cases/3/decision/date`) or beside a line or cell.
+func locateSteps(detail map[string]any, ld *records.Loader) {
+	steps, _ := detail["steps"].([]any)
+	for _, s := range steps {
+		m, ok := s.(map[string]any)
+		if !ok {
+			continue
+		}
+		rec, ok := m["record"].(map[string]any)
+		if !ok {
+			continue
+		}
+		loc, ok := ld.LocationOf(str(rec["kind"]), str(rec["id"]))
+		if !ok {
+			continue
+		}
+		lm := loc.Map()
+		if p := str(m["path"]); p != "" {
+			if loc.Pointer != "" {
+				lm["pointer"] = loc.Pointer + p
+			} else {
+				lm["path"] = p
+			}
+		}
+		m["location"] = lm
+	}
 }
 
 func locationOf(m map[string]any) *records.Location {
@@ -290,11 +378,19 @@ func num(v any) int {
 	return 0
 }
 
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
+// writeHeapProfile writes a heap profile to $JIANDU_HEAPPROFILE.<stage> when that variable is set, for
+// `go tool pprof` (docs/performance.md).
+func writeHeapProfile(stage string) {
+	path := os.Getenv("JIANDU_HEAPPROFILE")
+	if path == "" {
+		return
 	}
-	return false
+	f, err := os.Create(path + "." + stage)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "jiandu: JIANDU_HEAPPROFILE:", err)
+		return
+	}
+	defer f.Close()
+	runtime.GC()
+	pprof.WriteHeapProfile(f)
 }
