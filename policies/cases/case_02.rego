@@ -22,27 +22,30 @@ package jiandu.rules.case_02
 
 import data.jiandu.lib
 
-# clause(src): the "<document> <clause>" a parameter's source starts with, for messages.
-clause(src) := concat(" ", array.slice(split(src, " "), 0, 2))
-
 # due_of(d): the filing deadline of a decision dated d (N日内, rolled forward).
 due_of(d) := lib.add_days_rolled(d, lib.param_at("CASE-02", "filing_days", d))
 
 # filed(c): the platform filing date, undefined when there is none.
 filed(c) := c.platform_filing.date if is_string(c.platform_filing.date)
 
-# Filed after the deadline: a finding at once.
-findings contains f if {
+# majors: [case, decision date, filing_days, deadline] of each major decision the rule judges, computed
+# once for both findings below.
+majors := [[c, d, n, due] |
 	some c in input.cases
 	c.decision.major == true
 	d := c.decision.date
 	lib.judges("CASE-02", d)
 	n := lib.param_at("CASE-02", "filing_days", d)
 	due := due_of(d)
+]
+
+# Filed after the deadline: a finding at once.
+findings contains f if {
+	some [c, d, n, due] in majors
 	on := filed(c)
 	on > due
 	late := lib.days_between(due, on)
-	src := clause(lib.param_source_at("CASE-02", "filing_days", d))
+	src := lib.clause(lib.param_source_at("CASE-02", "filing_days", d))
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
 		"record": c.id,
@@ -55,16 +58,11 @@ findings contains f if {
 
 # Not filed and the deadline has passed on the as-of date.
 findings contains f if {
-	some c in input.cases
-	c.decision.major == true
-	d := c.decision.date
-	lib.judges("CASE-02", d)
-	n := lib.param_at("CASE-02", "filing_days", d)
-	due := due_of(d)
+	some [c, d, n, due] in majors
 	not filed(c)
 	lib.passed(due)
 	late := lib.days_between(due, lib.run.as_of_date)
-	src := clause(lib.param_source_at("CASE-02", "filing_days", d))
+	src := lib.clause(lib.param_source_at("CASE-02", "filing_days", d))
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
 		"record": c.id,

@@ -25,9 +25,6 @@ package jiandu.rules.case_03
 
 import data.jiandu.lib
 
-# clause(src): the "<document> <clause>" a parameter's source starts with, for messages.
-clause(src) := concat(" ", array.slice(split(src, " "), 0, 2))
-
 doc_names := {
 	"decision": "《行政执法决定书》",
 	"compliance_advice": "《行政合规建议书》",
@@ -58,16 +55,29 @@ delivery_due(d) := lib.add_working_days(d, lib.param_at("CASE-10", "delivery_wor
 
 delivery_due(d) := d if not lib.param_at("CASE-10", "delivery_working_days", d)
 
+# judged: [case, decision date, the delivery date of each required document delivered] of every decision
+# in the rule's scope, computed once for both findings below.
+judged := [[c, d, dates] |
+	y := lib.judged_prefix("CASE-03")
+	some c in input.cases
+	c.category == "penalty"
+	c.party.type == "enterprise"
+	d := c.decision.date
+	is_string(d)
+	startswith(d, y)
+	d >= lib.param_at("CASE-03", "effective", d)
+	dates := {t: x | some t in lib.param_at("CASE-03", "required_documents", d); x := delivered(c, t)}
+]
+
 # A required document never delivered, once the decision's delivery deadline has passed.
 findings contains f if {
-	some c in input.cases
-	d := scope_date(c)
+	some [c, d, dates] in judged
 	some t in lib.param_at("CASE-03", "required_documents", d)
-	not delivered(c, t)
+	not dates[t]
 	due := delivery_due(d)
 	lib.passed(due)
 	late := lib.days_between(due, lib.run.as_of_date)
-	src := clause(lib.param_source_at("CASE-03", "required_documents", d))
+	src := lib.clause(lib.param_source_at("CASE-03", "required_documents", d))
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
 		"record": c.id,
@@ -81,16 +91,14 @@ findings contains f if {
 
 # The delivered required documents were served more than max_gap_days apart.
 findings contains f if {
-	some c in input.cases
-	d := scope_date(c)
-	dates := {t: x | some t in lib.param_at("CASE-03", "required_documents", d); x := delivered(c, t)}
+	some [c, d, dates] in judged
 	count(dates) >= 2
 	first := min({x | some x in dates})
 	last := max({x | some x in dates})
 	gap := lib.days_between(first, last)
 	max_gap := lib.param_at("CASE-03", "max_gap_days", d)
 	gap > max_gap
-	src := clause(lib.param_source_at("CASE-03", "max_gap_days", d))
+	src := lib.clause(lib.param_source_at("CASE-03", "max_gap_days", d))
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
 		"record": c.id,

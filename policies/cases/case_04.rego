@@ -19,11 +19,6 @@ package jiandu.rules.case_04
 
 import data.jiandu.lib
 
-# act_date(c): the decision date, else the date the case was opened.
-act_date(c) := c.decision.date if {
-	is_string(c.decision.date)
-} else := c.opened
-
 # flag(x): how a flag reads in a message.
 flag(x) := "否" if x == false
 
@@ -32,11 +27,12 @@ flag(x) := "未记录" if x == null
 flag(x) := "是" if x == true
 
 findings contains f if {
+	y := lib.judged_prefix("CASE-04")
 	some c in input.cases
 	c.procedure == "general"
-	d := act_date(c)
-	lib.judges("CASE-04", d)
 	not c.online.handled == true
+	d := lib.act_date(c)
+	startswith(d, y)
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
 		"record": c.id,
@@ -48,11 +44,12 @@ findings contains f if {
 }
 
 findings contains f if {
+	y := lib.judged_prefix("CASE-04")
 	some c in input.cases
 	c.procedure == "simple"
-	d := act_date(c)
-	lib.judges("CASE-04", d)
 	not c.online.archived == true
+	d := lib.act_date(c)
+	startswith(d, y)
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
 		"record": c.id,

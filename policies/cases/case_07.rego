@@ -20,18 +20,23 @@ package jiandu.rules.case_07
 
 import data.jiandu.lib
 
-# fined(c): [decision date, fine, maximum] of a decision with both amounts that the rule judges.
-fined(c) := [d, c.decision.fine, c.decision.fine_max] if {
+# fined: [case, decision date, fine, maximum] of each decision the rule judges whose fine, both amounts
+# recorded, is at or above the maximum (compared first: most fines are below it).
+fined := [[c, d, fine, fine_max] |
+	y := lib.judged_prefix("CASE-07")
+	some c in input.cases
+	fine := c.decision.fine
+	fine_max := c.decision.fine_max
+	is_number(fine)
+	is_number(fine_max)
+	fine >= fine_max
 	d := c.decision.date
 	is_string(d)
-	lib.judges("CASE-07", d)
-	is_number(c.decision.fine)
-	is_number(c.decision.fine_max)
-}
+	startswith(d, y)
+]
 
 findings contains f if {
-	some c in input.cases
-	[d, fine, fine_max] := fined(c)
+	some [c, d, fine, fine_max] in fined
 	fine > fine_max
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
@@ -44,8 +49,7 @@ findings contains f if {
 }
 
 findings contains f if {
-	some c in input.cases
-	[d, fine, fine_max] := fined(c)
+	some [c, d, fine, fine_max] in fined
 	fine == fine_max
 	fine > 0
 	f := lib.finding(rego.metadata.chain(), {

@@ -24,9 +24,6 @@ package jiandu.rules.case_08
 
 import data.jiandu.lib
 
-# clause(src): the "<document> <clause>" a parameter's source starts with, for messages.
-clause(src) := concat(" ", array.slice(split(src, " "), 0, 2))
-
 element_names := {
 	"number": "文书号",
 	"party": "当事人",
@@ -61,17 +58,24 @@ revoked_by(c, due) if {
 	c.decision.revoked <= due
 }
 
-# Published after the deadline: a finding at once.
+# Published after the deadline: a finding at once. The deadline is after the decision day, so a decision
+# published on or before its day is not looked at further.
 findings contains f if {
+	y := lib.judged_prefix("CASE-08")
 	some c in input.cases
-	d := decision_of(c, "general")
-	n := lib.param_at("CASE-08", "publish_working_days", d)
-	due := due_of(d)
 	pub := c.publication.published
 	is_string(pub)
+	d := c.decision.date
+	pub > d
+	c.category == "penalty"
+	c.procedure == "general"
+	is_string(d)
+	startswith(d, y)
+	n := lib.param_at("CASE-08", "publish_working_days", d)
+	due := due_of(d)
 	pub > due
 	late := lib.days_between(due, pub)
-	src := clause(lib.param_source_at("CASE-08", "publish_working_days", d))
+	src := lib.clause(lib.param_source_at("CASE-08", "publish_working_days", d))
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
 		"record": c.id,
@@ -85,15 +89,20 @@ findings contains f if {
 
 # Not published and the deadline has passed.
 findings contains f if {
+	y := lib.judged_prefix("CASE-08")
 	some c in input.cases
-	d := decision_of(c, "general")
+	not is_string(object.get(c, ["publication", "published"], null))
+	c.category == "penalty"
+	c.procedure == "general"
+	d := c.decision.date
+	is_string(d)
+	startswith(d, y)
 	n := lib.param_at("CASE-08", "publish_working_days", d)
 	due := due_of(d)
-	not published(c)
 	lib.passed(due)
 	not revoked_by(c, due)
 	late := lib.days_between(due, lib.run.as_of_date)
-	src := clause(lib.param_source_at("CASE-08", "publish_working_days", d))
+	src := lib.clause(lib.param_source_at("CASE-08", "publish_working_days", d))
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
 		"record": c.id,
@@ -105,17 +114,29 @@ findings contains f if {
 	})
 }
 
+# elements_checked: required_elements names some element on some date (the national list is empty).
+elements_checked if {
+	some e in lib.profile.params["CASE-08"].required_elements
+	count(e.value) > 0
+}
+
 # Published without every required element.
 findings contains f if {
+	elements_checked
+	y := lib.judged_prefix("CASE-08")
 	some c in input.cases
-	d := decision_of(c, "general")
 	is_string(c.publication.published)
+	c.category == "penalty"
+	c.procedure == "general"
+	d := c.decision.date
+	is_string(d)
+	startswith(d, y)
 	required := lib.param_at("CASE-08", "required_elements", d)
 	count(required) > 0
 	shown := {e | some e in c.publication.elements}
 	missing := [e | some e in required; not e in shown]
 	count(missing) > 0
-	src := clause(lib.param_source_at("CASE-08", "required_elements", d))
+	src := lib.clause(lib.param_source_at("CASE-08", "required_elements", d))
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
 		"record": c.id,
@@ -127,14 +148,26 @@ findings contains f if {
 	})
 }
 
+# simple_checked: simple_not_published is true on some date (false nationally).
+simple_checked if {
+	some e in lib.profile.params["CASE-08"].simple_not_published
+	e.value == true
+}
+
 # A simple-procedure decision published where the profile says it must not be.
 findings contains f if {
+	simple_checked
+	y := lib.judged_prefix("CASE-08")
 	some c in input.cases
-	d := decision_of(c, "simple")
-	lib.param_at("CASE-08", "simple_not_published", d) == true
+	c.procedure == "simple"
 	pub := c.publication.published
 	is_string(pub)
-	src := clause(lib.param_source_at("CASE-08", "simple_not_published", d))
+	c.category == "penalty"
+	d := c.decision.date
+	is_string(d)
+	startswith(d, y)
+	lib.param_at("CASE-08", "simple_not_published", d) == true
+	src := lib.clause(lib.param_source_at("CASE-08", "simple_not_published", d))
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
 		"record": c.id,

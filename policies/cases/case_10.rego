@@ -21,9 +21,6 @@ package jiandu.rules.case_10
 
 import data.jiandu.lib
 
-# clause(src): the "<document> <clause>" a parameter's source starts with, for messages.
-clause(src) := concat(" ", array.slice(split(src, " "), 0, 2))
-
 # delivered(c): the earliest delivery date of the case's decision document.
 delivered(c) := min({x.delivered | some x in c.documents; x.type == "decision"; is_string(x.delivered)})
 
@@ -38,16 +35,31 @@ decision_date(c) := d if {
 	lib.judges("CASE-10", d)
 }
 
+# candidates: [case, decision date, delivery dates of its decision documents] of each case whose decision
+# document was served only after the decision day, or never: an array sorts after every string, so the
+# least of the dates and [] is after the decision day exactly then. The deadline is after the decision
+# day, so no other case can be late; one pass over the cases serves both findings below.
+candidates := [[c, d, served] |
+	some c in input.cases
+	d := c.decision.date
+	served := [x.delivered | some x in c.documents; x.type == "decision"; is_string(x.delivered)]
+	min(array.concat(served, [[]])) > d
+]
+
 # Served after the deadline: a finding at once.
 findings contains f if {
-	some c in input.cases
-	d := decision_date(c)
-	n := lib.param_at("CASE-10", "delivery_working_days", d)
-	due := due_of(d)
+	y := lib.judged_prefix("CASE-10")
+	some [c, d, served_on] in candidates
+	count(served_on) > 0
+	c.category == "penalty"
+	is_string(d)
+	startswith(d, y)
 	served := delivered(c)
+	due := due_of(d)
 	served > due
+	n := lib.param_at("CASE-10", "delivery_working_days", d)
 	late := lib.days_between(due, served)
-	src := clause(lib.param_source_at("CASE-10", "delivery_working_days", d))
+	src := lib.clause(lib.param_source_at("CASE-10", "delivery_working_days", d))
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
 		"record": c.id,
@@ -60,14 +72,17 @@ findings contains f if {
 
 # Not served and the deadline has passed.
 findings contains f if {
-	some c in input.cases
-	d := decision_date(c)
-	n := lib.param_at("CASE-10", "delivery_working_days", d)
+	y := lib.judged_prefix("CASE-10")
+	some [c, d, served_on] in candidates
+	count(served_on) == 0
+	c.category == "penalty"
+	is_string(d)
+	startswith(d, y)
 	due := due_of(d)
-	not delivered(c)
 	lib.passed(due)
+	n := lib.param_at("CASE-10", "delivery_working_days", d)
 	late := lib.days_between(due, lib.run.as_of_date)
-	src := clause(lib.param_source_at("CASE-10", "delivery_working_days", d))
+	src := lib.clause(lib.param_source_at("CASE-10", "delivery_working_days", d))
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
 		"record": c.id,

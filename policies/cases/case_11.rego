@@ -22,34 +22,33 @@ package jiandu.rules.case_11
 
 import data.jiandu.lib
 
-# clause(src): the "<document> <clause>" a parameter's source starts with, for messages.
-clause(src) := concat(" ", array.slice(split(src, " "), 0, 2))
-
-# revoked_published(c): the revocation date of a published penalty decision the rule judges.
-revoked_published(c) := r if {
-	c.category == "penalty"
-	is_string(c.publication.published)
-	r := c.decision.revoked
-	is_string(r)
-	lib.judges("CASE-11", r)
-}
-
 # due_of(r): the deadline, in working days.
 due_of(r) := lib.add_working_days(r, lib.param_at("CASE-11", "withdraw_working_days", r))
 
 # withdrawn(c): the withdrawal date, undefined when the publication is still up.
 withdrawn(c) := c.publication.withdrawn if is_string(c.publication.withdrawn)
 
+# revocations: [case, revocation date] of each published penalty decision revoked on a date the rule
+# judges (the revocation tested first: few decisions are revoked).
+revocations := [[c, r] |
+	y := lib.judged_prefix("CASE-11")
+	some c in input.cases
+	r := c.decision.revoked
+	is_string(r)
+	startswith(r, y)
+	c.category == "penalty"
+	is_string(c.publication.published)
+]
+
 # Withdrawn after the deadline: a finding at once.
 findings contains f if {
-	some c in input.cases
-	r := revoked_published(c)
+	some [c, r] in revocations
 	n := lib.param_at("CASE-11", "withdraw_working_days", r)
 	due := due_of(r)
 	w := withdrawn(c)
 	w > due
 	late := lib.days_between(due, w)
-	src := clause(lib.param_source_at("CASE-11", "withdraw_working_days", r))
+	src := lib.clause(lib.param_source_at("CASE-11", "withdraw_working_days", r))
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
 		"record": c.id,
@@ -62,14 +61,13 @@ findings contains f if {
 
 # Not withdrawn and the deadline has passed.
 findings contains f if {
-	some c in input.cases
-	r := revoked_published(c)
+	some [c, r] in revocations
 	n := lib.param_at("CASE-11", "withdraw_working_days", r)
 	due := due_of(r)
 	not withdrawn(c)
 	lib.passed(due)
 	late := lib.days_between(due, lib.run.as_of_date)
-	src := clause(lib.param_source_at("CASE-11", "withdraw_working_days", r))
+	src := lib.clause(lib.param_source_at("CASE-11", "withdraw_working_days", r))
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
 		"record": c.id,

@@ -45,10 +45,48 @@ bases contains [i.id, i.unit, "incident", sprintf("officer_measures/%d/taken", [
 	is_string(m.taken)
 }
 
-findings contains f if {
-	some [id, unit, kind, field, d] in bases
+# uncovered_dates: the dates of bases whose deadlines need a day the calendar lacks. Each date is looked
+# up once; only one outside safe_span is checked against the margin in force on it. On the usual unit
+# there is none and no base is looked at.
+uncovered_dates := {d |
+	some d in (base_dates - safe_dates)
 	margin := lib.param_at("DATA-05", "margin_days", d)
 	uncovered(d, margin)
+}
+
+# base_dates: the dates of bases, each once; the cases' in one pass (the opening date of a decided case
+# only under CASE-09).
+base_dates := case_dates | measure_dates
+
+case_dates := ds if {
+	lib.profile.rules["CASE-09"].on
+	ds := {x | some c in input.cases; d := c.decision.date; is_string(d); some x in [d, object.get(c, "opened", d)]}
+} else := {d | some c in input.cases; d := c.decision.date; is_string(d)}
+
+measure_dates := {m.taken | some i in input.incidents; some m in i.officer_measures; is_string(m.taken)}
+
+# safe_span: [first, last] calendar index of the dates from which every margin_days value (on any date)
+# lands in the calendar both ways; safe_dates: the base dates in it, covered whatever the margin.
+safe_span := [first, last] if {
+	margins := {e.value | some e in lib.profile.params["DATA-05"].margin_days}
+	first := max({0, 0 - min(margins)})
+	last := (count(lib.cal.dates) - 1) - max({0, max(margins)})
+}
+
+safe_dates := {d |
+	[first, last] := safe_span
+	days := lib.cal.days
+	some d in base_dates
+	i := days[d].i
+	i >= first
+	i <= last
+}
+
+findings contains f if {
+	bad := uncovered_dates
+	count(bad) > 0
+	some [id, unit, kind, field, d] in bases
+	bad[d]
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": kind,
 		"record": id,

@@ -73,8 +73,11 @@ year_start := sprintf("%d-01-01", [profile_year])
 
 period_end := sprintf("%d-12-31", [profile_year])
 
+# year_prefix: the profile's year as the prefix of its dates ("2023").
+year_prefix := format_int(profile_year, 10)
+
 # in_year(d): the date d lies in the profile's year.
-in_year(d) if substring(d, 0, 4) == format_int(profile_year, 10)
+in_year(d) if startswith(d, year_prefix)
 
 # judges(rule, d): the rule judges an act dated d. A rule turned on by a year profile judges the acts
 # of its year; a national rule judges every act (RULES.md, Readings).
@@ -87,6 +90,17 @@ judges(rule, d) if {
 	y := profile.rules[rule].year
 	y != null
 	substring(d, 0, 4) == format_int(y, 10)
+}
+
+# judged_prefix(rule): what the dates the rule judges start with: "" (every date) for a rule a national
+# profile turns on, the year ("2023") for one a year profile turns on; undefined for a rule the profile
+# does not name. For a date string d, judges(rule, d) is startswith(d, judged_prefix(rule)): a rule binds
+# the prefix once, before it iterates its records, and tests each record with one comparison.
+judged_prefix(rule) := "" if profile.rules[rule].year == null
+
+judged_prefix(rule) := format_int(y, 10) if {
+	y := profile.rules[rule].year
+	y != null
 }
 
 # year_closed: annual rules are due on the last day of the profile's year; before it, nothing.
@@ -175,3 +189,103 @@ ratio(n, d) := n / d if d > 0
 
 # pct(r): a rate as a percentage rounded to two decimals ("5%", "66.67%").
 pct(r) := sprintf("%v%%", [round(r * 10000) / 100])
+
+# Calling a function many times with fractional numbers is slow: OPA caches a function's results by
+# its arguments and hashes a number by its integer part, so the calls on 0.45, 0.5, 0.62, ... all
+# collide. Per-record helpers take whole numbers (rate_pct) or the rule computes inline.
+
+# pct2(r): a rate as a percentage always with two decimals ("5.00%", "66.67%"), as the rate rules'
+# messages print their rates and minimums; rate_pct(n, d) is pct2(n / d) for a rate per record.
+pct2(r) := s if {
+	x := r * 100
+	x == floor(x)
+	s := sprintf("%d.00%%", [x])
+} else := sprintf("%.2f%%", [r * 100])
+
+rate_pct(n, d) := s if {
+	x := (n / d) * 100
+	x == floor(x)
+	s := sprintf("%d.00%%", [x])
+} else := sprintf("%.2f%%", [(n / d) * 100])
+
+# needed_count(n, d, minimum): the least k in n..d with k / d >= minimum (how many of d a rate n / d below
+# minimum needs), undefined when there is none. Only the integers next to minimum * d can be it, so the
+# rate is tested on those few, as on every k of n..d, and on the whole range only if none of them passes.
+needed_count(n, d, minimum) := k if {
+	first := max({n, floor(minimum * d) - 1})
+	last := min({d, first + 3})
+	first <= last
+	k := min({k | some k in numbers.range(first, last); k / d >= minimum})
+} else := min({k | some k in numbers.range(n, d); k / d >= minimum})
+
+# clause(src): the "<document> <clause>" a parameter's source starts with, for messages.
+clause(src) := concat(" ", array.slice(split(src, " "), 0, 2))
+
+# ---------------------------------------------------------------------------
+# Records
+
+# act_date(c): the date of a case's act: the decision date, else the date the case was opened.
+act_date(c) := c.decision.date if {
+	is_string(c.decision.date)
+} else := c.opened
+
+# check_date: the day annual officer checks look at: the earlier of the as-of date and the last day of
+# the profile's year.
+check_date := min({run.as_of_date, period_end})
+
+# valid_certificate(o, d): the officer's certificate has status valid and issued <= d <= expires
+# (RULES.md, Readings).
+valid_certificate(o, d) if {
+	cert := object.get(o, "certificate", null)
+	object.get(cert, "status", null) == "valid"
+	is_string(cert.issued)
+	is_string(cert.expires)
+	cert.issued <= d
+	d <= cert.expires
+}
+
+# officer_label(o), officer_label_en(o): "id（name）" / "id (name)", the id alone when no name is recorded.
+officer_label(o) := sprintf("%s（%s）", [o.id, o.name]) if {
+	is_string(o.name)
+} else := o.id
+
+officer_label_en(o) := sprintf("%s (%s)", [o.id, o.name]) if {
+	is_string(o.name)
+} else := o.id
+
+# unit_name(u): the name of the partition's record of unit u, when it has one.
+unit_name(u) := names[0] if {
+	names := [x.name | some x in input.units; x.id == u; is_string(x.name)]
+	count(names) > 0
+}
+
+# unit_label(u), unit_label_en(u): "id（name）" / "id (name)", the id alone when no record names the unit.
+unit_label(u) := sprintf("%s（%s）", [u, unit_name(u)]) if unit_name(u)
+
+unit_label(u) := u if not unit_name(u)
+
+unit_label_en(u) := sprintf("%s (%s)", [u, unit_name(u)]) if unit_name(u)
+
+unit_label_en(u) := u if not unit_name(u)
+
+# counted_training(o, excluded): the officer's training entries of the profile's year with hours, outside
+# the excluded (pre-certification) categories, as TRN-01 counts them (none when o has no training).
+counted_training(o, excluded) := [t |
+	y := year_prefix
+	some t in o.training
+	is_string(t.date)
+	startswith(t.date, y)
+	is_number(t.hours)
+	not object.get(t, "category", null) in excluded
+]
+
+# exam_registrations(kind): the partition's exams entries of that kind dated in the profile's year
+# (EXAM-01, EXAM-02: each entry one registration).
+exam_registrations(kind) := [e |
+	y := year_prefix
+	some o in input.officers
+	some e in object.get(o, "exams", [])
+	object.get(e, "kind", null) == kind
+	is_string(e.date)
+	startswith(e.date, y)
+]

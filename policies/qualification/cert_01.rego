@@ -28,11 +28,11 @@ town if {
 }
 
 # check_date: D, the earlier of the as-of date and the last day of the profile's year.
-check_date := min({lib.run.as_of_date, lib.period_end})
+check_date := lib.check_date
 
 officers := [o | some o in input.officers; o.role == "officer"]
 
-certified := [o | some o in officers; valid_certificate(o, check_date)]
+certified := [o | d := check_date; some o in officers; lib.valid_certificate(o, d)]
 
 summary := {"certified": count(certified), "officers": count(officers)} if {
 	input.scope == "unit"
@@ -49,49 +49,18 @@ findings contains f if {
 	d := count(officers)
 	r := lib.ratio(n, d)
 	r < minimum
-	needed := min({k | some k in numbers.range(n, d); k / d >= minimum})
+	needed := lib.needed_count(n, d, minimum)
 	u := input.unit_id
-	uncertified := sort([o.id | some o in officers; not valid_certificate(o, check_date)])
+	uncertified := sort([o.id | some o in officers; not lib.valid_certificate(o, check_date)])
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "unit",
 		"record": u,
 		"unit": u,
-		"message": sprintf("镇街单位 %s 于 %s 持有效执法证件的执法人员 %d 名 / 共 %d 名，持证率 %s，低于 %s，差 %d 名（依据：%s）", [unit_label(u), check_date, n, d, pct(r), pct(minimum), needed - n, src]),
-		"message_en": sprintf("Town unit %s: %d of %d officers hold a valid certificate on %s (%s), below %s, short by %d (per %s)", [unit_label_en(u), n, d, check_date, pct(r), pct(minimum), needed - n, src]),
+		"message": sprintf("镇街单位 %s 于 %s 持有效执法证件的执法人员 %d 名 / 共 %d 名，持证率 %s，低于 %s，差 %d 名（依据：%s）", [lib.unit_label(u), check_date, n, d, lib.pct2(r), lib.pct2(minimum), needed - n, src]),
+		"message_en": sprintf("Town unit %s: %d of %d officers hold a valid certificate on %s (%s), below %s, short by %d (per %s)", [lib.unit_label_en(u), n, d, check_date, lib.pct2(r), lib.pct2(minimum), needed - n, src]),
 		"detail": {
 			"date": check_date, "numerator": n, "denominator": d, "rate": r, "min": minimum,
 			"needed": needed, "short": needed - n, "uncertified": uncertified, "source": src,
 		},
 	})
 }
-
-# valid_certificate(o, d): status valid and issued <= d <= expires (RULES.md, Readings).
-valid_certificate(o, d) if {
-	cert := object.get(o, "certificate", null)
-	object.get(cert, "status", null) == "valid"
-	is_string(cert.issued)
-	is_string(cert.expires)
-	cert.issued <= d
-	d <= cert.expires
-}
-
-# pct(r): a rate as a percentage with two decimals (lib.pct fails on a whole percentage such as 90%).
-pct(r) := s if {
-	x := r * 100
-	x == floor(x)
-	s := sprintf("%d.00%%", [x])
-} else := sprintf("%.2f%%", [r * 100])
-
-# unit_name(u): the name of the unit's record, when it has one.
-unit_name(u) := names[0] if {
-	names := [x.name | some x in input.units; x.id == u; is_string(x.name)]
-	count(names) > 0
-}
-
-unit_label(u) := sprintf("%s（%s）", [u, unit_name(u)]) if unit_name(u)
-
-unit_label(u) := u if not unit_name(u)
-
-unit_label_en(u) := sprintf("%s (%s)", [u, unit_name(u)]) if unit_name(u)
-
-unit_label_en(u) := u if not unit_name(u)

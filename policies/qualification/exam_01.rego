@@ -23,14 +23,9 @@ package jiandu.rules.exam_01
 import data.jiandu.lib
 
 # registrations: the exams entries of the profile's exam kind dated in the profile's year.
-registrations := [e |
-	kind := lib.param("EXAM-01", "exam_kind")
-	some o in input.officers
-	some e in object.get(o, "exams", [])
-	object.get(e, "kind", null) == kind
-	is_string(e.date)
-	lib.in_year(e.date)
-]
+registrations := rs if {
+	rs := lib.exam_registrations(lib.param("EXAM-01", "exam_kind"))
+} else := []
 
 sat := [e | some e in registrations; object.get(e, "sat", null) == true]
 
@@ -43,7 +38,7 @@ findings contains f if {
 	u := input.unit_id
 	f := lib.finding(rego.metadata.chain(), object.union(
 		{"kind": "unit", "record": u, "unit": u},
-		shortfall(sprintf("单位 %s", [unit_label(u)]), sprintf("Unit %s", [unit_label_en(u)]), count(sat), count(registrations)),
+		shortfall(sprintf("单位 %s", [lib.unit_label(u)]), sprintf("Unit %s", [lib.unit_label_en(u)]), count(sat), count(registrations)),
 	))
 }
 
@@ -65,9 +60,9 @@ shortfall(who, who_en, n, d) := {"message": msg, "message_en": msg_en, "detail":
 	kind := lib.param("EXAM-01", "exam_kind")
 	r := lib.ratio(n, d)
 	r < minimum
-	needed := min({k | some k in numbers.range(n, d); k / d >= minimum})
-	msg := sprintf("%s %d 年%s参考率 %s（参考 %d 人次 / 报名 %d 人次），低于 %s，差 %d 人次（依据：%s）", [who, lib.profile_year, kind_zh(kind), pct(r), n, d, pct(minimum), needed - n, src])
-	msg_en := sprintf("%s: %d %s exam participation %s (%d sat of %d registered), below %s, short by %d (per %s)", [who_en, lib.profile_year, kind, pct(r), n, d, pct(minimum), needed - n, src])
+	needed := lib.needed_count(n, d, minimum)
+	msg := sprintf("%s %d 年%s参考率 %s（参考 %d 人次 / 报名 %d 人次），低于 %s，差 %d 人次（依据：%s）", [who, lib.profile_year, kind_zh(kind), lib.pct2(r), n, d, lib.pct2(minimum), needed - n, src])
+	msg_en := sprintf("%s: %d %s exam participation %s (%d sat of %d registered), below %s, short by %d (per %s)", [who_en, lib.profile_year, kind, lib.pct2(r), n, d, lib.pct2(minimum), needed - n, src])
 	detail := {
 		"exam_kind": kind, "year": lib.profile_year, "numerator": n, "denominator": d, "rate": r,
 		"min": minimum, "needed": needed, "short": needed - n, "source": src,
@@ -75,24 +70,3 @@ shortfall(who, who_en, n, d) := {"message": msg, "message_en": msg_en, "detail":
 }
 
 kind_zh(k) := object.get({"qualification": "执法资格考试", "annual": "年度培训考试"}, k, k)
-
-# pct(r): a rate as a percentage with two decimals (lib.pct fails on a whole percentage such as 90%).
-pct(r) := s if {
-	x := r * 100
-	x == floor(x)
-	s := sprintf("%d.00%%", [x])
-} else := sprintf("%.2f%%", [r * 100])
-
-# unit_name(u): the name of the unit's record, when it has one.
-unit_name(u) := names[0] if {
-	names := [x.name | some x in input.units; x.id == u; is_string(x.name)]
-	count(names) > 0
-}
-
-unit_label(u) := sprintf("%s（%s）", [u, unit_name(u)]) if unit_name(u)
-
-unit_label(u) := u if not unit_name(u)
-
-unit_label_en(u) := sprintf("%s (%s)", [u, unit_name(u)]) if unit_name(u)
-
-unit_label_en(u) := u if not unit_name(u)

@@ -23,24 +23,29 @@ package jiandu.rules.qual_01
 
 import data.jiandu.lib
 
+# A (case, handler) pair is checked in full only for a suspect handler; on the usual unit, where every
+# handler's certificate covers the whole span of the cases, there is none and no case is looked at.
 findings contains f if {
+	ss := suspects
+	count(ss) > 0
 	some c in input.cases
-	d := act_date(c)
+	some h in c.handlers
+	ss[h]
+	o := input.handlers[h]
+	d := lib.act_date(c)
 	lib.judges("QUAL-01", d)
 	valid := lib.param_at("QUAL-01", "valid_status", d)
-	src := lib.param_source_at("QUAL-01", "valid_status", d)
-	some h in c.handlers
-	o := input.handlers[h]
 	cert := object.get(o, "certificate", null)
 	rs := reasons(cert, d, valid)
 	count(rs) > 0
+	src := lib.param_source_at("QUAL-01", "valid_status", d)
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
 		"record": c.id,
 		"unit": c.unit,
 		"key": h,
-		"message": sprintf("案件 %s 的执法人员 %s 在%s %s 未持有效执法证件：%s（依据：%s）", [c.id, who(o), act_label_zh(c), d, concat("；", [r.zh | some r in rs]), src]),
-		"message_en": sprintf("Case %s: handler %s held no valid enforcement certificate on the %s %s: %s (per %s)", [c.id, who_en(o), act_label_en(c), d, concat("; ", [r.en | some r in rs]), src]),
+		"message": sprintf("案件 %s 的执法人员 %s 在%s %s 未持有效执法证件：%s（依据：%s）", [c.id, lib.officer_label(o), act_label_zh(c), d, concat("；", [r.zh | some r in rs]), src]),
+		"message_en": sprintf("Case %s: handler %s held no valid enforcement certificate on the %s %s: %s (per %s)", [c.id, lib.officer_label_en(o), act_label_en(c), d, concat("; ", [r.en | some r in rs]), src]),
 		"detail": {
 			"handler": h,
 			"act_date": d,
@@ -55,35 +60,48 @@ findings contains f if {
 	})
 }
 
-# decision_date(c): the decision's date, null when the case has none.
-decision_date(c) := object.get(c, ["decision", "date"], null)
+# valid_values: the values valid_status takes on any date.
+valid_values := {e.value | some e in lib.profile.params["QUAL-01"].valid_status}
 
-# act_date(c): the decision date, else the date the case was opened.
-act_date(c) := decision_date(c) if is_string(decision_date(c))
+# act_span: [earliest, latest] of every date a case of the partition may be judged on (its opening and
+# its decision dates), which includes every act date.
+act_span := [min(ds), max(ds)] if {
+	ds := array.concat([c.opened | some c in input.cases], [d | some c in input.cases; d := c.decision.date; is_string(d)])
+	count(ds) > 0
+}
 
-act_date(c) := c.opened if not is_string(decision_date(c))
+# always_valid: the handlers whose certificate passes every check on every act date: valid_status has one
+# value on every date and the certificate has it, and it was issued by the earliest date of act_span and
+# expires no earlier than the latest. reasons is empty for such a handler on any act date.
+always_valid := {h |
+	count(valid_values) == 1
+	some valid in valid_values
+	[first, last] := act_span
+	some h, o in input.handlers
+	cert := o.certificate
+	cert.status == valid
+	is_string(cert.issued)
+	is_string(cert.expires)
+	cert.issued <= first
+	last <= cert.expires
+}
 
-act_kind(c) := "decision" if is_string(decision_date(c))
+# suspects: the handlers not known to be always valid.
+suspects := {h | some h, _ in input.handlers; not always_valid[h]}
 
-act_kind(c) := "opened" if not is_string(decision_date(c))
+decided(c) if is_string(c.decision.date)
 
-act_label_zh(c) := "决定日" if is_string(decision_date(c))
+act_kind(c) := "decision" if decided(c)
 
-act_label_zh(c) := "立案日" if not is_string(decision_date(c))
+act_kind(c) := "opened" if not decided(c)
 
-act_label_en(c) := "decision date" if is_string(decision_date(c))
+act_label_zh(c) := "决定日" if decided(c)
 
-act_label_en(c) := "opening date" if not is_string(decision_date(c))
+act_label_zh(c) := "立案日" if not decided(c)
 
-name(o) := object.get(o, "name", null)
+act_label_en(c) := "decision date" if decided(c)
 
-who(o) := sprintf("%s（%s）", [o.id, name(o)]) if is_string(name(o))
-
-who(o) := o.id if not is_string(name(o))
-
-who_en(o) := sprintf("%s (%s)", [o.id, name(o)]) if is_string(name(o))
-
-who_en(o) := o.id if not is_string(name(o))
+act_label_en(c) := "opening date" if not decided(c)
 
 cert_field(cert, k) := object.get(cert, k, null) if is_object(cert)
 

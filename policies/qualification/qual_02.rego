@@ -19,9 +19,12 @@ package jiandu.rules.qual_02
 
 import data.jiandu.lib
 
+# Only the cases naming a suspect are checked in full; on the usual unit there is none.
 findings contains f if {
-	some c in input.cases
-	d := act_date(c)
+	ss := suspects
+	count(ss) > 0
+	some c in {x | some x in input.cases; some h in x.handlers; ss[h]}
+	d := lib.act_date(c)
 	lib.judges("QUAL-02", d)
 	forbidden := lib.param_at("QUAL-02", "forbidden_roles", d)
 	src := lib.param_source_at("QUAL-02", "forbidden_roles", d)
@@ -43,12 +46,12 @@ findings contains f if {
 	})
 }
 
-decision_date(c) := object.get(c, ["decision", "date"], null)
-
-# act_date(c): the decision date, else the date the case was opened.
-act_date(c) := decision_date(c) if is_string(decision_date(c))
-
-act_date(c) := c.opened if not is_string(decision_date(c))
+# suspects: the handlers whose role forbidden_roles lists on some date.
+suspects := {h |
+	some h, o in input.handlers
+	some e in lib.profile.params["QUAL-02"].forbidden_roles
+	o.role in e.value
+}
 
 role_zh := {"officer": "行政执法人员", "auxiliary": "辅助人员", "third_party": "第三方服务机构人员"}
 

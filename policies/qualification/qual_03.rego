@@ -19,19 +19,19 @@ package jiandu.rules.qual_03
 import data.jiandu.lib
 
 findings contains f if {
-	d := check_date
+	d := lib.check_date
 	post := lib.param("QUAL-03", "enforcement_post")
 	src := lib.param_source("QUAL-03", "enforcement_post")
 	some o in input.officers
-	valid_certificate(o, d)
 	actual := object.get(o, "post", null)
 	actual != post
+	lib.valid_certificate(o, d)
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "officer",
 		"record": o.id,
 		"unit": o.unit,
-		"message": sprintf("执法人员 %s 于 %s 持有效执法证件（有效期至 %s），但%s，不在执法岗位（依据：%s）", [who(o), d, o.certificate.expires, post_zh(actual), src]),
-		"message_en": sprintf("%s holds a valid enforcement certificate on %s (expires %s) but %s, not an enforcement post (per %s)", [who_en(o), d, o.certificate.expires, post_en(actual), src]),
+		"message": sprintf("执法人员 %s 于 %s 持有效执法证件（有效期至 %s），但%s，不在执法岗位（依据：%s）", [lib.officer_label(o), d, o.certificate.expires, post_zh(actual), src]),
+		"message_en": sprintf("%s holds a valid enforcement certificate on %s (expires %s) but %s, not an enforcement post (per %s)", [lib.officer_label_en(o), d, o.certificate.expires, post_en(actual), src]),
 		"detail": {
 			"date": d,
 			"post": actual,
@@ -44,19 +44,6 @@ findings contains f if {
 	})
 }
 
-# check_date: D, the earlier of the as-of date and the last day of the profile's year.
-check_date := min({lib.run.as_of_date, lib.period_end})
-
-# valid_certificate(o, d): status valid and issued <= d <= expires (RULES.md, Readings).
-valid_certificate(o, d) if {
-	cert := object.get(o, "certificate", null)
-	object.get(cert, "status", null) == "valid"
-	is_string(cert.issued)
-	is_string(cert.expires)
-	cert.issued <= d
-	d <= cert.expires
-}
-
 post_zh(null) := "未登记岗位"
 
 post_zh(p) := sprintf("岗位为 %s", [p]) if p != null
@@ -64,13 +51,3 @@ post_zh(p) := sprintf("岗位为 %s", [p]) if p != null
 post_en(null) := "has no post recorded"
 
 post_en(p) := sprintf("the post is %s", [p]) if p != null
-
-name(o) := object.get(o, "name", null)
-
-who(o) := sprintf("%s（%s）", [o.id, name(o)]) if is_string(name(o))
-
-who(o) := o.id if not is_string(name(o))
-
-who_en(o) := sprintf("%s (%s)", [o.id, name(o)]) if is_string(name(o))
-
-who_en(o) := o.id if not is_string(name(o))

@@ -20,30 +20,40 @@ package jiandu.rules.qual_04
 import data.jiandu.lib
 
 findings contains f if {
+	procs := procedures
+	top := top_minimum
 	some c in input.cases
-	d := act_date(c)
+	not distinct_at_least(object.get(c, "handlers", []), top)
+	p := object.get(c, "procedure", null)
+	p in procs
+	hs := {h | some h in object.get(c, "handlers", [])}
+	d := lib.act_date(c)
 	lib.judges("QUAL-04", d)
-	object.get(c, "procedure", null) in lib.param_at("QUAL-04", "procedures", d)
+	p in lib.param_at("QUAL-04", "procedures", d)
 	minimum := lib.param_at("QUAL-04", "min_handlers", d)
-	src := lib.param_source_at("QUAL-04", "min_handlers", d)
-	hs := sort({h | some h in object.get(c, "handlers", [])})
 	count(hs) < minimum
+	src := lib.param_source_at("QUAL-04", "min_handlers", d)
+	n := count(hs)
+	ids := sort(hs)
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "case",
 		"record": c.id,
 		"unit": c.unit,
-		"message": sprintf("%s案件 %s 有 %d 名执法人员%s，少于 %d 名，差 %d 名（依据：%s）", [procedure_zh(c.procedure), c.id, count(hs), listed(hs), minimum, minimum - count(hs), src]),
-		"message_en": sprintf("%s-procedure case %s has %d handler(s)%s, fewer than %d (short by %d; per %s)", [c.procedure, c.id, count(hs), listed_en(hs), minimum, minimum - count(hs), src]),
-		"detail": {"procedure": c.procedure, "handlers": hs, "count": count(hs), "min": minimum, "short": minimum - count(hs), "source": src},
+		"message": sprintf("%s案件 %s 有 %d 名执法人员%s，少于 %d 名，差 %d 名（依据：%s）", [procedure_zh(c.procedure), c.id, n, listed(ids), minimum, minimum - n, src]),
+		"message_en": sprintf("%s-procedure case %s has %d handler(s)%s, fewer than %d (short by %d; per %s)", [c.procedure, c.id, n, listed_en(ids), minimum, minimum - n, src]),
+		"detail": {"procedure": c.procedure, "handlers": ids, "count": n, "min": minimum, "short": minimum - n, "source": src},
 	})
 }
 
-decision_date(c) := object.get(c, ["decision", "date"], null)
+# procedures: every procedure the parameter names on some date; top_minimum: the largest minimum on any
+# date. A case outside them passes on every date and is not looked at further.
+procedures := {p | some e in lib.profile.params["QUAL-04"].procedures; some p in e.value}
 
-# act_date(c): the decision date, else the date the case was opened.
-act_date(c) := decision_date(c) if is_string(decision_date(c))
+top_minimum := max({e.value | some e in lib.profile.params["QUAL-04"].min_handlers})
 
-act_date(c) := c.opened if not is_string(decision_date(c))
+# distinct_at_least(hs, n): the list names at least n different handlers (a function: cases with the
+# same handlers share one evaluation).
+distinct_at_least(hs, n) if count({h | some h in hs}) >= n
 
 procedure_zh(p) := object.get({"general": "一般程序", "simple": "简易程序"}, p, p)
 

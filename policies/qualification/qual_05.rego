@@ -34,35 +34,14 @@ findings contains f if {
 	d := count(officers)
 	r := lib.ratio(n, d)
 	r < minimum
-	needed := min({k | some k in numbers.range(n, d); k / d >= minimum})
+	needed := lib.needed_count(n, d, minimum)
 	u := input.unit_id
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "unit",
 		"record": u,
 		"unit": u,
-		"message": sprintf("单位 %s 法制审核人员 %d 名，占执法人员 %d 名的 %s，低于 %s（至少需 %d 名，差 %d 名；依据：%s）", [unit_label(u), n, d, pct(r), pct(minimum), needed, needed - n, src]),
-		"message_en": sprintf("Unit %s has %d legal reviewer(s) among %d officers (%s), below %s (needs %d, short by %d; per %s)", [unit_label_en(u), n, d, pct(r), pct(minimum), needed, needed - n, src]),
+		"message": sprintf("单位 %s 法制审核人员 %d 名，占执法人员 %d 名的 %s，低于 %s（至少需 %d 名，差 %d 名；依据：%s）", [lib.unit_label(u), n, d, lib.pct2(r), lib.pct2(minimum), needed, needed - n, src]),
+		"message_en": sprintf("Unit %s has %d legal reviewer(s) among %d officers (%s), below %s (needs %d, short by %d; per %s)", [lib.unit_label_en(u), n, d, lib.pct2(r), lib.pct2(minimum), needed, needed - n, src]),
 		"detail": {"numerator": n, "denominator": d, "rate": r, "min": minimum, "needed": needed, "short": needed - n, "source": src},
 	})
 }
-
-# unit_name(u): the name of the unit's record, when it has one.
-unit_name(u) := names[0] if {
-	names := [x.name | some x in input.units; x.id == u; is_string(x.name)]
-	count(names) > 0
-}
-
-unit_label(u) := sprintf("%s（%s）", [u, unit_name(u)]) if unit_name(u)
-
-unit_label(u) := u if not unit_name(u)
-
-unit_label_en(u) := sprintf("%s (%s)", [u, unit_name(u)]) if unit_name(u)
-
-unit_label_en(u) := u if not unit_name(u)
-
-# pct(r): a rate as a percentage with two decimals (lib.pct fails on a whole percentage such as 5%).
-pct(r) := s if {
-	x := r * 100
-	x == floor(x)
-	s := sprintf("%d.00%%", [x])
-} else := sprintf("%.2f%%", [r * 100])

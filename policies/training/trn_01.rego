@@ -26,41 +26,23 @@ findings contains f if {
 	roles := lib.param("TRN-01", "roles")
 	excluded := lib.param("TRN-01", "excluded_categories")
 	minimum := lib.param("TRN-01", "annual_min_hours")
-	src := lib.param_source("TRN-01", "annual_min_hours")
 	some o in input.officers
 	o.role in roles
-	h := sum([t.hours | some t in counted(o, excluded)])
+	h := sum([t.hours | some t in lib.counted_training(o, excluded)])
 	h < minimum
-	short := num(minimum - h)
+	src := lib.param_source("TRN-01", "annual_min_hours")
+	hours := round(h * 100) / 100
+	short := round((minimum - h) * 100) / 100
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "officer",
 		"record": o.id,
 		"unit": o.unit,
-		"message": sprintf("执法人员 %s %d 年培训 %v 学时，少于 %v 学时，差 %v 学时（依据：%s）", [who(o), lib.profile_year, num(h), minimum, short, src]),
-		"message_en": sprintf("%s: %v training hours in %d, below %v, short by %v (per %s)", [who_en(o), num(h), lib.profile_year, minimum, short, src]),
-		"detail": {"year": lib.profile_year, "hours": num(h), "min": minimum, "short": short, "excluded_categories": excluded, "source": src},
+		"message": sprintf("执法人员 %s %d 年培训 %v 学时，少于 %v 学时，差 %v 学时（依据：%s）", [lib.officer_label(o), lib.profile_year, hours, minimum, short, src]),
+		"message_en": sprintf("%s: %v training hours in %d, below %v, short by %v (per %s)", [lib.officer_label_en(o), hours, lib.profile_year, minimum, short, src]),
+		"detail": {"year": lib.profile_year, "hours": hours, "min": minimum, "short": short, "excluded_categories": excluded, "source": src},
 	})
 }
 
 # counted(o, excluded): the officer's training entries of the profile's year with hours, outside the
-# excluded (pre-certification) categories.
-counted(o, excluded) := [t |
-	some t in object.get(o, "training", [])
-	is_string(t.date)
-	lib.in_year(t.date)
-	is_number(t.hours)
-	not object.get(t, "category", null) in excluded
-]
-
-# num(x): hours rounded to two decimals for display.
-num(x) := round(x * 100) / 100
-
-name(o) := object.get(o, "name", null)
-
-who(o) := sprintf("%s（%s）", [o.id, name(o)]) if is_string(name(o))
-
-who(o) := o.id if not is_string(name(o))
-
-who_en(o) := sprintf("%s (%s)", [o.id, name(o)]) if is_string(name(o))
-
-who_en(o) := o.id if not is_string(name(o))
+# excluded (pre-certification) categories (lib.counted_training; the KPI counts read it here).
+counted(o, excluded) := lib.counted_training(o, excluded)

@@ -27,37 +27,39 @@ findings contains f if {
 	excluded := lib.param("TRN-01", "excluded_categories")
 	cats := lib.param("TRN-02", "business_categories")
 	minimum := lib.param("TRN-02", "business_share_min")
-	src := lib.param_source("TRN-02", "business_share_min")
 	some o in input.officers
 	o.role in roles
-	ts := counted(o, excluded)
+	ts := lib.counted_training(o, excluded)
 	total := sum([t.hours | some t in ts])
 	business := sum([t.hours | some t in ts; object.get(t, "category", null) in cats])
 	r := lib.ratio(business, total)
 	r < minimum
-	needed := num(minimum * total)
+	src := lib.param_source("TRN-02", "business_share_min")
+	[numerator, denominator, needed, short, rate] := figures(business, total, minimum)
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "officer",
 		"record": o.id,
 		"unit": o.unit,
-		"message": sprintf("执法人员 %s %d 年%s培训 %v 学时，占培训总学时 %v 学时的 %s，低于 %s（应不少于 %v 学时，差 %v 学时；依据：%s）", [who(o), lib.profile_year, labels(cats), num(business), num(total), pct(r), pct(minimum), needed, num(needed - business), src]),
-		"message_en": sprintf("%s: %v of %v training hours in %d are %s (%s), below %s (needs %v, short by %v; per %s)", [who_en(o), num(business), num(total), lib.profile_year, concat("/", cats), pct(r), pct(minimum), needed, num(needed - business), src]),
+		"message": sprintf("执法人员 %s %d 年%s培训 %v 学时，占培训总学时 %v 学时的 %s，低于 %s（应不少于 %v 学时，差 %v 学时；依据：%s）", [lib.officer_label(o), lib.profile_year, labels(cats), numerator, denominator, rate, lib.pct2(minimum), needed, short, src]),
+		"message_en": sprintf("%s: %v of %v training hours in %d are %s (%s), below %s (needs %v, short by %v; per %s)", [lib.officer_label_en(o), numerator, denominator, lib.profile_year, concat("/", cats), rate, lib.pct2(minimum), needed, short, src]),
 		"detail": {
-			"year": lib.profile_year, "numerator": num(business), "denominator": num(total), "rate": r,
-			"min": minimum, "needed": needed, "short": num(needed - business), "categories": cats, "source": src,
+			"year": lib.profile_year, "numerator": numerator, "denominator": denominator, "rate": r,
+			"min": minimum, "needed": needed, "short": short, "categories": cats, "source": src,
 		},
 	})
 }
 
-# counted(o, excluded): the officer's training entries of the profile's year with hours, outside the
-# excluded (pre-certification) categories, as TRN-01 counts them.
-counted(o, excluded) := [t |
-	some t in object.get(o, "training", [])
-	is_string(t.date)
-	lib.in_year(t.date)
-	is_number(t.hours)
-	not object.get(t, "category", null) in excluded
-]
+# figures(business, total, minimum): the hours shown (two decimals), the hours needed and short, and the
+# rate as a percentage. A function of the hours: officers with the same hours share one evaluation.
+figures(business, total, minimum) := [
+	round(business * 100) / 100,
+	round(total * 100) / 100,
+	needed,
+	round((needed - business) * 100) / 100,
+	lib.rate_pct(business, total),
+] if {
+	needed := round((minimum * total) * 100) / 100
+}
 
 category_zh := {
 	"business": "业务知识", "skills": "执法技能", "law": "法律法规", "prudent": "包容审慎执法",
@@ -66,23 +68,3 @@ category_zh := {
 }
 
 labels(cats) := concat("、", [object.get(category_zh, c, c) | some c in cats])
-
-# num(x): hours rounded to two decimals for display.
-num(x) := round(x * 100) / 100
-
-# pct(r): a rate as a percentage with two decimals (lib.pct fails on a whole percentage such as 60%).
-pct(r) := s if {
-	x := r * 100
-	x == floor(x)
-	s := sprintf("%d.00%%", [x])
-} else := sprintf("%.2f%%", [r * 100])
-
-name(o) := object.get(o, "name", null)
-
-who(o) := sprintf("%s（%s）", [o.id, name(o)]) if is_string(name(o))
-
-who(o) := o.id if not is_string(name(o))
-
-who_en(o) := sprintf("%s (%s)", [o.id, name(o)]) if is_string(name(o))
-
-who_en(o) := o.id if not is_string(name(o))

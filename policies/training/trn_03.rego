@@ -27,28 +27,31 @@ findings contains f if {
 	excluded := lib.param("TRN-01", "excluded_categories")
 	cats := lib.param("TRN-03", "prudent_categories")
 	minimum := lib.param("TRN-03", "prudent_min_hours")
-	src := lib.param_source("TRN-03", "prudent_min_hours")
 	some o in input.officers
 	o.role in roles
-	h := sum([t.hours | some t in counted(o, excluded); object.get(t, "category", null) in cats])
+	h := sum([t.hours | some t in prudent_training(o, cats, excluded)])
 	h < minimum
-	short := num(minimum - h)
+	src := lib.param_source("TRN-03", "prudent_min_hours")
+	hours := round(h * 100) / 100
+	short := round((minimum - h) * 100) / 100
 	f := lib.finding(rego.metadata.chain(), {
 		"kind": "officer",
 		"record": o.id,
 		"unit": o.unit,
-		"message": sprintf("执法人员 %s %d 年%s培训 %v 学时，少于 %v 学时，差 %v 学时（依据：%s）", [who(o), lib.profile_year, labels(cats), num(h), minimum, short, src]),
-		"message_en": sprintf("%s: %v hours of %s training in %d, below %v, short by %v (per %s)", [who_en(o), num(h), concat("/", cats), lib.profile_year, minimum, short, src]),
-		"detail": {"year": lib.profile_year, "hours": num(h), "min": minimum, "short": short, "categories": cats, "source": src},
+		"message": sprintf("执法人员 %s %d 年%s培训 %v 学时，少于 %v 学时，差 %v 学时（依据：%s）", [lib.officer_label(o), lib.profile_year, labels(cats), hours, minimum, short, src]),
+		"message_en": sprintf("%s: %v hours of %s training in %d, below %v, short by %v (per %s)", [lib.officer_label_en(o), hours, concat("/", cats), lib.profile_year, minimum, short, src]),
+		"detail": {"year": lib.profile_year, "hours": hours, "min": minimum, "short": short, "categories": cats, "source": src},
 	})
 }
 
-# counted(o, excluded): the officer's training entries of the profile's year with hours, outside the
-# excluded (pre-certification) categories, as TRN-01 counts them.
-counted(o, excluded) := [t |
+# prudent_training(o, cats, excluded): the entries of lib.counted_training(o, excluded) in the categories
+# cats, in the same order (the category tested first: most entries are in none of them).
+prudent_training(o, cats, excluded) := [t |
+	y := lib.year_prefix
 	some t in object.get(o, "training", [])
+	object.get(t, "category", null) in cats
 	is_string(t.date)
-	lib.in_year(t.date)
+	startswith(t.date, y)
 	is_number(t.hours)
 	not object.get(t, "category", null) in excluded
 ]
@@ -60,16 +63,3 @@ category_zh := {
 }
 
 labels(cats) := concat("、", [object.get(category_zh, c, c) | some c in cats])
-
-# num(x): hours rounded to two decimals for display.
-num(x) := round(x * 100) / 100
-
-name(o) := object.get(o, "name", null)
-
-who(o) := sprintf("%s（%s）", [o.id, name(o)]) if is_string(name(o))
-
-who(o) := o.id if not is_string(name(o))
-
-who_en(o) := sprintf("%s (%s)", [o.id, name(o)]) if is_string(name(o))
-
-who_en(o) := o.id if not is_string(name(o))
