@@ -33,10 +33,11 @@ bases contains [c.id, c.unit, "case", "decision.date", c.decision.date] if {
 	is_string(c.decision.date)
 }
 
+# CASE-09 counts 90 days from the opening of every penalty case, decided or still open.
 bases contains [c.id, c.unit, "case", "opened", c.opened] if {
 	lib.profile.rules["CASE-09"].on
 	some c in input.cases
-	is_string(c.decision.date)
+	c.category == "penalty"
 }
 
 bases contains [i.id, i.unit, "incident", sprintf("officer_measures/%d/taken", [n]), m.taken] if {
@@ -54,14 +55,17 @@ uncovered_dates := {d |
 	uncovered(d, margin)
 }
 
-# base_dates: the dates of bases, each once; the cases' in one pass (the opening date of a decided case
-# only under CASE-09).
-base_dates := case_dates | measure_dates
+# base_dates: the dates of bases, each once: decision dates, and under CASE-09 the opening date of every
+# penalty case, decided or still open.
+base_dates := (decision_dates | opened_dates) | measure_dates
 
-case_dates := ds if {
+decision_dates := {d | some c in input.cases; d := c.decision.date; is_string(d)}
+
+opened_dates := {c.opened |
 	lib.profile.rules["CASE-09"].on
-	ds := {x | some c in input.cases; d := c.decision.date; is_string(d); some x in [d, object.get(c, "opened", d)]}
-} else := {d | some c in input.cases; d := c.decision.date; is_string(d)}
+	some c in input.cases
+	c.category == "penalty"
+}
 
 measure_dates := {m.taken | some i in input.incidents; some m in i.officer_measures; is_string(m.taken)}
 

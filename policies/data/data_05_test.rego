@@ -51,3 +51,10 @@ test_old_certificate_date_is_fine if {
 	count(data_05.findings) == 0 with input as {"scope": "unit", "unit_id": "U-1", "officers": [o], "cases": []}
 		with data.jiandu.profile as prof with data.jiandu.run as run
 }
+
+test_open_penalty_case_whose_90_days_need_an_uncovered_year if {
+	c := {"id": "C-5", "unit": "U-1", "category": "penalty", "opened": "2015-11-20"}
+	fs := data_05.findings with input as {"scope": "unit", "unit_id": "U-1", "cases": [c]}
+		with data.jiandu.profile as prof09 with data.jiandu.run as run
+	{[f.record, f.key] | some f in fs} == {["C-5", "opened"]}
+}

@@ -143,7 +143,12 @@ period_deadline(d, n) := add_days_rolled(d, n) if {
 period_is_working(n) if n <= param("calendar", "short_period_working_max")
 
 # days_between(a, b): calendar days from a to b (positive when b is later).
-days_between(a, b) := cal.days[b].i - cal.days[a].i
+# Dates outside the shipped calendar (an as-of date in a year not yet covered) are counted by the clock,
+# so a finding's days late never goes missing.
+days_between(a, b) := cal.days[b].i - cal.days[a].i if {
+	cal.days[a]
+	cal.days[b]
+} else := round((time.parse_ns("2006-01-02", b) - time.parse_ns("2006-01-02", a)) / 86400000000000)
 
 # passed(deadline): a date deadline has passed when the as-of date is later than it.
 passed(deadline) if run.as_of_date > deadline

@@ -104,3 +104,9 @@ test_pct_whole_and_fractional_rates if {
 	lib.pct(2 / 3) == "66.67%"
 	lib.pct(1) == "100%"
 }
+
+test_days_between_past_the_calendar_counts_by_the_clock if {
+	lib.days_between("2026-12-20", "2027-03-01") == 71
+	lib.days_between("2024-02-01", "2024-03-01") == 29
+	lib.days_between("2015-12-31", "2016-01-02") == 2
+}
