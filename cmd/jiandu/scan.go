@@ -30,6 +30,7 @@ func scanCmd() *cobra.Command {
 		quiet   bool
 		waivers string
 		base    string
+		sets    []string
 	)
 	cmd := &cobra.Command{
 		Use:   "scan [flags] PATH...",
@@ -59,6 +60,9 @@ sarif, junit, markdown, html, xlsx (docs/reports.md). A waived finding never cou
 			}
 			outs, err := parseFormats(formats, output)
 			if err != nil {
+				return fail(err)
+			}
+			if o.Overrides, err = parseSets(sets); err != nil {
 				return fail(err)
 			}
 			s, err := loadSetup(cmd)
@@ -105,6 +109,8 @@ sarif, junit, markdown, html, xlsx (docs/reports.md). A waived finding never cou
 	f.StringVar(&waivers, "waivers", "", "豁免清单 YAML 或 JSON（rule, record|unit|*, reason, approved_by, expires）/ waivers file")
 	f.StringVar(&base, "baseline", "", "上次 --format json 的结果，标出新增、未变和已解决的问题 / previous JSON findings to compare with")
 	f.BoolVarP(&quiet, "quiet", "q", false, "不显示进度条 / no progress bar (also off under CI=true or when stderr is not a terminal)")
+	f.StringArrayVar(&sets, "set", nil, "RULE.param[@DATE]=value：本次检查改用假设取值（值按 JSON 解析，否则为字符串；可重复）/ what-if parameter value (repeatable)")
+	f.StringVar(&o.ProfileFile, "profile-file", "", "草案画像文件（画像格式，可 extends 内置画像）/ a draft profile file, e.g. extending qidong-2023")
 	f.StringVar(&hist, "history", "", "把本次结果记入 SQLite 历史文件（jiandu history 查看）/ record this scan in a history file")
 	return cmd
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/jiandu/jiandu/internal/findings"
+	"github.com/jiandu/jiandu/internal/profile"
 	"github.com/jiandu/jiandu/internal/scan"
 )
 
@@ -20,10 +21,13 @@ const ExpectedFile = "expected.json"
 // Expected is a fixture's expectation: with Rules, only those rules' findings are compared. File
 // names inside records and keys are relative to the case folder (export.ndjson:5).
 type Expected struct {
-	Profile  string   `json:"profile"`
-	AsOf     string   `json:"as_of"`
-	Rules    []string `json:"rules,omitempty"`
-	Findings []Key    `json:"findings"`
+	Profile string `json:"profile"`
+	// ProfileFile names a draft profile beside expected.json (the profile format, extending Profile):
+	// the case runs under the draft, e.g. a threshold that changes mid-year. It is not an export file.
+	ProfileFile string   `json:"profile_file,omitempty"`
+	AsOf        string   `json:"as_of"`
+	Rules       []string `json:"rules,omitempty"`
+	Findings    []Key    `json:"findings"`
 	// Todo marks a case `jiandu new rule` scaffolded: the case fails, saying this, until the author
 	// writes the export and the expectation and removes the field.
 	Todo string `json:"todo,omitempty"`
@@ -139,7 +143,7 @@ func RunCase(ctx context.Context, s *scan.Setup, dir string) CaseResult {
 	}
 	var paths []string
 	for _, e := range entries {
-		if e.Name() != ExpectedFile && !strings.HasPrefix(e.Name(), ".") && !strings.HasSuffix(e.Name(), ".md") {
+		if e.Name() != ExpectedFile && e.Name() != exp.ProfileFile && !strings.HasPrefix(e.Name(), ".") && !strings.HasSuffix(e.Name(), ".md") {
 			paths = append(paths, filepath.Join(dir, e.Name()))
 		}
 	}
@@ -147,7 +151,20 @@ func RunCase(ctx context.Context, s *scan.Setup, dir string) CaseResult {
 		res.Error = "no export file beside expected.json"
 		return res
 	}
-	r, err := s.Run(ctx, scan.Options{Profile: exp.Profile, AsOf: exp.AsOf, Paths: paths})
+	o := scan.Options{Profile: exp.Profile, AsOf: exp.AsOf, Paths: paths}
+	if exp.ProfileFile != "" {
+		o.Profile, o.ProfileFile = "", filepath.Join(dir, exp.ProfileFile)
+		d, err := profile.ReadDraft(o.ProfileFile)
+		if err != nil {
+			res.Error = err.Error()
+			return res
+		}
+		if d.Extends != exp.Profile {
+			res.Error = fmt.Sprintf("%s extends %q: a case's profile_file must extend the profile its expected.json names (%q)", exp.ProfileFile, d.Extends, exp.Profile)
+			return res
+		}
+	}
+	r, err := s.Run(ctx, o)
 	if err != nil {
 		res.Error = err.Error()
 		return res

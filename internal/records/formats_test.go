@@ -378,6 +378,13 @@ func scanJSON(t testing.TB, profile, asOf string, paths ...string) (string, *fin
 	}
 	for i := range res.Findings {
 		res.Findings[i].Location = nil
+		// the locations of the facts an explanation read differ by format too
+		steps, _ := res.Findings[i].Detail["steps"].([]any)
+		for _, st := range steps {
+			if m, ok := st.(map[string]any); ok {
+				delete(m, "location")
+			}
+		}
 	}
 	b, err := json.MarshalIndent(res, "", "  ")
 	if err != nil {

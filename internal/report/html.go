@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/jiandu/jiandu/internal/explain"
 	"github.com/jiandu/jiandu/internal/findings"
 )
 
@@ -82,7 +83,8 @@ type htmlFinding struct {
 	ID, Severity, SeverityLabel, Rule, RuleTitle, Unit, UnitLabel, Record, Location string
 	Message, Waived, Status, StatusLabel                                            string
 	Rank                                                                            int
-	Sources, Steps                                                                  []string
+	Sources                                                                         []string
+	Explain                                                                         []explain.Section
 }
 
 type htmlOption struct{ Value, Label string }
@@ -351,24 +353,12 @@ func htmlFindingOf(r *findings.Result, c Context, wd words, f findings.Finding) 
 	if f.Waived != nil {
 		h.Waived = wd.waived(f.Waived)
 	}
-	if steps, ok := f.Detail["steps"].([]any); ok { // `jiandu explain` steps, when a rule gives them
-		for _, s := range steps {
-			switch x := s.(type) {
-			case string:
-				h.Steps = append(h.Steps, x)
-			case map[string]any:
-				text, _ := x["text"].(string)
-				if wd.en {
-					if en, ok := x["text_en"].(string); ok && en != "" {
-						text = en
-					}
-				}
-				if text == "" {
-					text = fmt.Sprint(x)
-				}
-				h.Steps = append(h.Steps, text)
-			}
+	if _, ok := f.Detail["steps"].([]any); ok { // the rule's reasoning, as `jiandu explain` prints it
+		lang := "zh"
+		if wd.en {
+			lang = "en"
 		}
+		h.Explain = explain.Sections(f, lang)
 	}
 	return h
 }
@@ -430,6 +420,10 @@ td.num,th.num{text-align:right}
 .sev.error{background:var(--error)}.sev.warning{background:var(--warning)}.sev.info{background:var(--info)}
 tr.waived td{color:var(--muted)}
 .waived-note{color:var(--ok);font-size:12px}
+details.explain{margin-top:4px;font-size:12px}
+details.explain ol,details.explain ul{margin:2px 0 6px;padding-left:20px}
+.ex-h{font-weight:600;margin-top:4px}
+.ex-loc{color:#888;font-family:monospace}
 .loc,.src{color:var(--muted);font-size:12px}
 .src{margin:0;padding-left:16px}
 .controls{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin-bottom:8px}
@@ -500,7 +494,7 @@ footer{color:var(--muted);padding:16px 28px;border-top:1px solid var(--line)}
 <td><a href="#rule-{{.Rule}}">{{.Rule}}</a><br><small>{{.RuleTitle}}</small></td>
 <td>{{.UnitLabel}}</td>
 <td>{{.Record}}{{if .Location}}<div class="loc">{{.Location}}</div>{{end}}</td>
-<td class="msg">{{.Message}}{{if .Waived}}<div class="waived-note">{{.Waived}}</div>{{end}}{{if .Steps}}<details><summary>{{$.L.steps}}</summary><ol>{{range .Steps}}<li>{{.}}</li>{{end}}</ol></details>{{end}}</td>
+<td class="msg">{{.Message}}{{if .Waived}}<div class="waived-note">{{.Waived}}</div>{{end}}{{if .Explain}}<details class="explain"><summary>{{$.L.steps}}</summary>{{range .Explain}}<div class="ex-sec"><div class="ex-h">{{.Title}}</div>{{if eq .Key "step"}}<ol>{{range .Steps}}<li>{{.Text}}</li>{{end}}</ol>{{else}}<ul>{{range .Steps}}<li>{{.Text}}{{if .Location}} <span class="ex-loc">{{.Location}}</span>{{end}}</li>{{end}}</ul>{{end}}</div>{{end}}</details>{{end}}</td>
 <td><ul class="src">{{range .Sources}}<li>{{.}}</li>{{end}}</ul></td>
 {{if $.Baseline}}<td class="status-{{.Status}}">{{.StatusLabel}}</td>{{end}}
 </tr>

@@ -256,6 +256,7 @@ func (s *Setup) complete(r engine.Raw, ld *records.Loader) findings.Finding {
 		f.Sources = slices.Clip(rule.Sources)
 	}
 	if extra, ok := r["sources"].([]any); ok {
+		f.Sources = supersede(f.Sources, extra)
 		for _, x := range extra {
 			if s := str(x); s != "" && !slices.Contains(f.Sources, s) {
 				f.Sources = append(f.Sources, s)
@@ -271,6 +272,39 @@ func (s *Setup) complete(r engine.Raw, ld *records.Loader) findings.Finding {
 	}
 	f.ID = findings.MakeID(f.Rule, f.Kind, f.Record, f.Key)
 	return f
+}
+
+// supersede replaces the rule's citations of a law that the finding cites in a dated text, in place: a
+// finding on a case decided 2021-06-30 cites "行政处罚法(2017年修正) 第四十条", the text then in force,
+// where the METADATA says "行政处罚法 第六十一条", the 2021 revision's number. A document
+// "<law>(<version>)" supersedes "<law>"; other sources (plans, notices) are kept.
+func supersede(sources []string, extra []any) []string {
+	dated := map[string][]string{}
+	for _, x := range extra {
+		doc, _, _ := strings.Cut(str(x), " ")
+		i := strings.IndexAny(doc, "(（")
+		if i > 0 && (strings.HasSuffix(doc, ")") || strings.HasSuffix(doc, "）")) {
+			dated[doc[:i]] = append(dated[doc[:i]], str(x))
+		}
+	}
+	if len(dated) == 0 {
+		return sources
+	}
+	var out []string
+	for _, s := range sources {
+		doc, _, _ := strings.Cut(s, " ")
+		cites, ok := dated[doc]
+		if !ok {
+			out = append(out, s)
+			continue
+		}
+		for _, c := range cites {
+			if !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // locateSteps adds to each explanation step that names a record (detail.steps[i].record {kind, id}) the

@@ -21,6 +21,7 @@
 package jiandu.rules.case_02
 
 import data.jiandu.lib
+import data.jiandu.lib.explain
 
 # due_of(d): the filing deadline of a decision dated d (N日内, rolled forward).
 due_of(d) := lib.add_days_rolled(d, lib.param_at("CASE-02", "filing_days", d))
@@ -52,7 +53,11 @@ findings contains f if {
 		"unit": c.unit,
 		"message": sprintf("案件 %s 的重大行政执法决定未在决定作出后%d日内备案（决定 %s，期限 %s，备案 %s，逾期 %d 日；%s）", [c.id, n, d, due, on, late, src]),
 		"message_en": sprintf("Case %s: major decision of %s filed on the platform on %s, due %s (%d days after the decision), %d days late (%s)", [c.id, d, on, due, n, late, src]),
-		"detail": {"decision": d, "due": due, "filed": on, "days_late": late, "filing_days": n},
+		"detail": {"decision": d, "due": due, "filed": on, "days_late": late, "filing_days": n, "steps": array.concat(
+			steps(c, d, n, due),
+			[explain.days_late(due, on, "平台备案", "filed on the platform")],
+		)},
+		"sources": [lib.clause(lib.param_source_at("CASE-02", "filing_days", d))],
 	})
 }
 
@@ -69,6 +74,19 @@ findings contains f if {
 		"unit": c.unit,
 		"message": sprintf("案件 %s 的重大行政执法决定未在决定作出后%d日内备案（决定 %s，期限 %s，截至 %s 未备案，已逾期 %d 日；%s）", [c.id, n, d, due, lib.run.as_of_date, late, src]),
 		"message_en": sprintf("Case %s: major decision of %s not filed on the platform, due %s (%d days after the decision); %d days overdue on %s (%s)", [c.id, d, due, n, late, lib.run.as_of_date, src]),
-		"detail": {"decision": d, "due": due, "filed": null, "days_late": late, "filing_days": n, "as_of": lib.run.as_of_date},
+		"detail": {"decision": d, "due": due, "filed": null, "days_late": late, "filing_days": n, "as_of": lib.run.as_of_date, "steps": array.concat(
+			steps(c, d, n, due),
+			[explain.overdue(due, "平台备案", "platform filing")],
+		)},
+		"sources": [lib.clause(lib.param_source_at("CASE-02", "filing_days", d))],
 	})
 }
+
+# steps(c, d, n, due): how the deadline of a major decision dated d was reached (jiandu explain).
+steps(c, d, n, due) := [
+	explain.fact("case", c.id, "/decision/date", "决定日期", "decision date", d),
+	explain.fact("case", c.id, "/decision/major", "重大执法决定", "major decision", true),
+	explain.fact("case", c.id, "/platform_filing/date", "平台备案日期", "filed on the platform", object.get(c, ["platform_filing", "date"], null)),
+	explain.param("CASE-02", "filing_days", d),
+	explain.calendar_deadline(d, n, due),
+]

@@ -8,6 +8,9 @@
 #   须包含其中每个要素，缺少的合并为一条（key elements）；national 为空列表，不检查要素。simple_not_published
 #   为 true 时，简易程序（simple）处罚决定被公开即为 finding（key simple），即使其后已撤下。参数取决定日期时
 #   有效的值；年度方案只判断本年度作出的决定。
+#   各文本的差异：行政处罚法 2009年修正文本和2017年修正文本没有公开处罚决定的规定；2021年修订文本第四十八条第一款
+#   规定具有一定社会影响的行政处罚决定应当依法公开，但未规定期限。7 个工作日的期限来自国办发〔2018〕118号 (六)
+#   （2018-12-05 起），publish_working_days 自该日起才有取值，此前作出的决定不判断。finding 引用决定日施行的条款。
 # scope: package
 # schemas:
 #   - input: schema.input
@@ -84,6 +87,7 @@ findings contains f if {
 		"message": sprintf("案件 %s 的行政处罚决定未在%d个工作日内公开（决定 %s，期限 %s，公开 %s，逾期 %d 日；%s）", [c.id, n, d, due, pub, late, src]),
 		"message_en": sprintf("Case %s: penalty decision of %s published on %s, due %s (%d working days), %d days late (%s)", [c.id, d, pub, due, n, late, src]),
 		"detail": {"decision": d, "due": due, "published": pub, "days_late": late, "working_days": n},
+		"sources": [src],
 	})
 }
 
@@ -111,6 +115,7 @@ findings contains f if {
 		"message": sprintf("案件 %s 的行政处罚决定未在%d个工作日内公开（决定 %s，期限 %s，截至 %s 未公开，已逾期 %d 日；%s）", [c.id, n, d, due, lib.run.as_of_date, late, src]),
 		"message_en": sprintf("Case %s: penalty decision of %s not published, due %s (%d working days); %d days overdue on %s (%s)", [c.id, d, due, n, late, lib.run.as_of_date, src]),
 		"detail": {"decision": d, "due": due, "published": null, "days_late": late, "working_days": n, "as_of": lib.run.as_of_date},
+		"sources": [src],
 	})
 }
 
@@ -145,6 +150,7 @@ findings contains f if {
 		"message": sprintf("案件 %s 的行政处罚决定公开要素不全：缺少%s（决定 %s，公开 %s；%s）", [c.id, concat("、", [element_name(e) | some e in missing]), d, c.publication.published, src]),
 		"message_en": sprintf("Case %s: the publication of the penalty decision of %s lacks the element(s) %s (%s)", [c.id, d, concat(", ", missing), src]),
 		"detail": {"decision": d, "published": c.publication.published, "missing": missing, "required": required},
+		"sources": [src],
 	})
 }
 
@@ -176,5 +182,6 @@ findings contains f if {
 		"message": sprintf("案件 %s 的简易程序行政处罚决定不应公开，却于 %s 公开（决定 %s；%s）", [c.id, pub, d, src]),
 		"message_en": sprintf("Case %s: the simple-procedure penalty decision of %s was published on %s, which the profile forbids (%s)", [c.id, d, pub, src]),
 		"detail": {"decision": d, "published": pub, "withdrawn": object.get(c, ["publication", "withdrawn"], null)},
+		"sources": [src],
 	})
 }

@@ -6,6 +6,9 @@
 #   （as-of 日期晚于期限）的报；未作决定即已结案（closed，如撤销立案）的不报。decision_days 取立案日期时有效
 #   的值（期限自立案起算；2021-07-15 前立案的案件不受该条约束，由参数的生效日期表达）。法律、法规、规章另有
 #   规定或依法延长的期限无法从记录得知，故为 warning。判断日期为决定日期，未决时为立案日期。
+#   各文本的差异：第六十条（九十日内作出决定）是行政处罚法2021年修订新增的条文，2009年修正文本和2017年修正文本
+#   （至 2021-07-14）没有办案期限；decision_days 自 2021-07-15 起才有取值，期限自立案起算，故 2021-07-15 前立案的
+#   案件不判断。finding 引用立案日施行的条款（sources）。
 # scope: package
 # schemas:
 #   - input: schema.input
@@ -46,6 +49,7 @@ findings contains f if {
 		"message": sprintf("行政处罚案件 %s 未在立案后%d日内作出决定（立案 %s，期限 %s，决定 %s，逾期 %d 日；%s）", [c.id, n, c.opened, due, d, late, src]),
 		"message_en": sprintf("Penalty case %s: opened %s, decided %s, due %s (%d days), %d days late (%s)", [c.id, c.opened, d, due, n, late, src]),
 		"detail": {"opened": c.opened, "due": due, "decision": d, "days_late": late, "decision_days": n},
+		"sources": lib.clauses(lib.param_source_at("CASE-09", "decision_days", c.opened)),
 	})
 }
 
@@ -70,5 +74,6 @@ findings contains f if {
 		"message": sprintf("行政处罚案件 %s 未在立案后%d日内作出决定（立案 %s，期限 %s，截至 %s 未作决定，已逾期 %d 日；%s）", [c.id, n, c.opened, due, lib.run.as_of_date, late, src]),
 		"message_en": sprintf("Penalty case %s: opened %s, still undecided on %s, due %s (%d days), %d days overdue (%s)", [c.id, c.opened, lib.run.as_of_date, due, n, late, src]),
 		"detail": {"opened": c.opened, "due": due, "decision": null, "days_late": late, "decision_days": n, "as_of": lib.run.as_of_date},
+		"sources": lib.clauses(lib.param_source_at("CASE-09", "decision_days", c.opened)),
 	})
 }

@@ -27,6 +27,7 @@
 package jiandu.rules.rpt_01
 
 import data.jiandu.lib
+import data.jiandu.lib.explain
 import data.jiandu.lib.obligations
 
 findings contains f if {
@@ -58,6 +59,13 @@ result(u, ob, i, filed) := lib.finding(rego.metadata.chain(), {
 		"filed": null,
 		"submission": null,
 		"days_late": null,
+		"steps": array.concat(explain.obligation(ob, i, u), [
+			explain.note(
+				sprintf("本单位没有义务 %s、期次 %s 的已报送记录（submissions 中 obligation、period 相符且 date 不为空）", [ob.id, i.period]),
+				sprintf("the unit has no delivered submission for obligation %s, period %s (a submission with that obligation and period and a date)", [ob.id, i.period]),
+			),
+			explain.overdue(i.due, "报送", "submission"),
+		]),
 	},
 	"sources": obligations.sources(ob),
 }) if {
@@ -79,6 +87,10 @@ result(u, ob, i, filed) := lib.finding(rego.metadata.chain(), {
 		"filed": first[0],
 		"submission": first[1],
 		"days_late": days,
+		"steps": array.concat(
+			array.concat(explain.obligation(ob, i, u), [explain.fact("submission", x[1], "/date", "报送日期", "delivered on", x[0]) | some x in filed]),
+			[explain.days_late(i.due, first[0], sprintf("最早一份报送 %s", [first[1]]), sprintf("the first submission %s was delivered", [first[1]]))],
+		),
 	},
 	"sources": obligations.sources(ob),
 }) if {

@@ -22,6 +22,7 @@
 package jiandu.rules.inc_01
 
 import data.jiandu.lib
+import data.jiandu.lib.explain
 
 findings contains f if {
 	some inc in input.incidents
@@ -53,6 +54,24 @@ findings contains f if {
 			"max_hours": limit,
 			"hours": hours_taken(inc, full),
 			"problems": [p.code | some p in ps],
+			"steps": array.concat(
+				[
+					explain.fact("incident", inc.id, "/occurred", "事件发生时刻", "occurred at", inc.occurred),
+					explain.fact("incident", inc.id, "/preliminary_report", "初步调查报告报送时刻", "preliminary report made at", prelim),
+					explain.fact("incident", inc.id, "/full_report", "完整调查报告报送时刻", "full report made at", full),
+					explain.param("INC-01", "full_report_hours", lib.date_of(inc.occurred)),
+					explain.hour_deadline(inc.occurred, limit, deadline),
+				],
+				array.concat(
+					[explain.step(
+						sprintf("%s − %s = %v 小时", [full, inc.occurred, hours_label(lib.hours_between(inc.occurred, full))]),
+						sprintf("%s − %s = %v hours", [full, inc.occurred, hours_label(lib.hours_between(inc.occurred, full))]),
+					) |
+						is_string(full)
+					],
+					[explain.conclusion(concat("；", [p.zh | some p in ps]), concat("; ", [p.en | some p in ps]))],
+				),
+			),
 		},
 	})
 }

@@ -20,6 +20,7 @@ package jiandu.kpi
 import data.jiandu.lib
 import data.jiandu.lib.obligations
 import data.jiandu.main
+import data.jiandu.rules.case_01
 import data.jiandu.rules.case_02
 import data.jiandu.rules.case_03
 import data.jiandu.rules.case_08
@@ -191,12 +192,14 @@ count_of("exam_pass") := {
 	k := pass_kind
 }
 
-# 重大决定法制审核率: major decisions CASE-01 judges; the misses are its findings.
+# 重大决定法制审核率: major decisions CASE-01 judges (decided while a text requiring the review was in
+# force); the misses are its findings.
 count_of("legal_review") := rate(judged, flagged_records("CASE-01")) if {
 	judged := {c.id |
 		some c in input.cases
 		c.decision.major == true
 		lib.judges("CASE-01", c.decision.date)
+		case_01.requires_review(c.decision.date)
 	}
 }
 

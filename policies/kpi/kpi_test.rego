@@ -196,6 +196,8 @@ major(id, decided, review) := {
 	"decision": {"date": decided, "major": true}, "legal_review": review,
 }
 
+case_01_params := {"CASE-01": {"review_required": true, "pass_required": true}}
+
 test_legal_review_misses_are_the_case_01_findings if {
 	cases := [
 		major("C-1", "2023-04-03", {"done": true, "passed": true, "date": "2023-04-01"}),
@@ -203,7 +205,7 @@ test_legal_review_misses_are_the_case_01_findings if {
 		major("C-3", "2023-04-03", {"done": true, "passed": true, "date": "2023-04-05"}), # after the decision
 		object.union(major("C-4", "2023-04-03", null), {"decision": {"date": "2023-04-03", "major": false}}),
 	]
-	c := counts(prof(null, ["CASE-01"], {}), "2023-12-31", unit_input(dept, {"cases": cases}))
+	c := counts(prof(null, ["CASE-01"], case_01_params), "2023-12-31", unit_input(dept, {"cases": cases}))
 	c.legal_review == nd(1, 3)
 }
 
@@ -230,7 +232,7 @@ three := ["decision", "compliance_advice", "credit_repair_notice"]
 
 ouhai_cases := prof(2024, ["CASE-03", "CASE-10"], {
 	"CASE-03": {"effective": "2024-05-01", "max_gap_days": 0, "required_documents": three},
-	"CASE-10": {"delivery_working_days": 7},
+	"CASE-10": {"delivery_working_days": 7, "count_working_days": true},
 })
 
 to_enterprise(id, decided, docs) := {
@@ -258,7 +260,7 @@ test_three_documents_counts_served_or_overdue_decisions_and_misses_any_case_03_f
 
 national := prof(null, ["CASE-08", "CASE-10"], {
 	"CASE-08": {"publish_working_days": 7, "required_elements": ["number"], "simple_not_published": false},
-	"CASE-10": {"delivery_working_days": 7},
+	"CASE-10": {"delivery_working_days": 7, "count_working_days": true},
 })
 
 decided(id, procedure, day, published, delivered) := {
@@ -353,7 +355,7 @@ test_rates_of_rules_the_profile_leaves_off_are_not_computed if {
 }
 
 test_a_zero_denominator_gives_no_rate if {
-	ks := rates(prof(null, ["CASE-01"], {}), "2024-01-10", {
+	ks := rates(prof(null, ["CASE-01"], case_01_params), "2024-01-10", {
 		"U-1": ["department", {"certified": nd(0, 0), "legal_review": nd(0, 0)}],
 		"U-2": ["department", {"certified": nd(3, 4)}],
 	})
@@ -361,7 +363,7 @@ test_a_zero_denominator_gives_no_rate if {
 }
 
 test_the_jurisdiction_comes_first_then_each_unit_in_the_order_of_defs if {
-	ks := rates(prof(null, ["CASE-01", "CASE-10"], {}), "2024-01-10", {
+	ks := rates(prof(null, ["CASE-01", "CASE-10"], case_01_params), "2024-01-10", {
 		"U-1": ["department", {"delivery": nd(1, 2), "certified": nd(3, 4), "legal_review": nd(1, 1)}],
 		"U-2": ["department", {"certified": nd(1, 1)}],
 	})

@@ -226,6 +226,16 @@ needed_count(n, d, minimum) := k if {
 # clause(src): the "<document> <clause>" a parameter's source starts with, for messages.
 clause(src) := concat(" ", array.slice(split(src, " "), 0, 2))
 
+# clauses(src): every "<document> <article>" a parameter's source cites, for a finding's sources: the
+# first part's document and article, and each further part after "；" that starts with an article
+# ("行政处罚法(2021年修订) 第四十八条第二款 …；第八十五条 …" cites 第四十八条第二款 and 第八十五条 of that text).
+clauses(src) := array.concat([clause(src)], [sprintf("%s %s", [doc, split(trim_space(part), " ")[0]]) |
+	doc := split(src, " ")[0]
+	some i, part in split(src, "；")
+	i > 0
+	startswith(trim_space(part), "第")
+])
+
 # ---------------------------------------------------------------------------
 # Records
 

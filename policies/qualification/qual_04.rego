@@ -4,6 +4,9 @@
 #   procedure 属于 procedures（一般程序）的案件，handlers 须不少于 min_handlers 名。按列出的执法人员 id
 #   计数（导出中找不到的 id 也计入，其悬空引用归 DATA-02）；同一 id 重复列出只算一人。
 #   不论是否已作决定都检查。
+#   各文本的差异：行政处罚法2009年修正文本和2017年修正文本第三十七条第一款（调查或者检查时执法人员不得少于两人）与
+#   2021年修订文本第四十二条第一款（执法人员不得少于两人，法律另有规定的除外，2021-07-15 起）要求相同、条文号不同；
+#   参数按执法行为日（决定日期，未决时立案日期）取当日施行文本的值，finding 引用该条款（sources）。
 # scope: package
 # schemas:
 #   - input: schema.input
@@ -42,6 +45,7 @@ findings contains f if {
 		"message": sprintf("%s案件 %s 有 %d 名执法人员%s，少于 %d 名，差 %d 名（依据：%s）", [procedure_zh(c.procedure), c.id, n, listed(ids), minimum, minimum - n, src]),
 		"message_en": sprintf("%s-procedure case %s has %d handler(s)%s, fewer than %d (short by %d; per %s)", [c.procedure, c.id, n, listed_en(ids), minimum, minimum - n, src]),
 		"detail": {"procedure": c.procedure, "handlers": ids, "count": n, "min": minimum, "short": minimum - n, "source": src},
+		"sources": lib.clauses(src),
 	})
 }
 

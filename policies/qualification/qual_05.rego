@@ -18,6 +18,7 @@
 package jiandu.rules.qual_05
 
 import data.jiandu.lib
+import data.jiandu.lib.explain
 
 officers := [o | some o in input.officers; o.role == "officer"]
 
@@ -42,6 +43,22 @@ findings contains f if {
 		"unit": u,
 		"message": sprintf("单位 %s 法制审核人员 %d 名，占执法人员 %d 名的 %s，低于 %s（至少需 %d 名，差 %d 名；依据：%s）", [lib.unit_label(u), n, d, lib.pct2(r), lib.pct2(minimum), needed, needed - n, src]),
 		"message_en": sprintf("Unit %s has %d legal reviewer(s) among %d officers (%s), below %s (needs %d, short by %d; per %s)", [lib.unit_label_en(u), n, d, lib.pct2(r), lib.pct2(minimum), needed, needed - n, src]),
-		"detail": {"numerator": n, "denominator": d, "rate": r, "min": minimum, "needed": needed, "short": needed - n, "source": src},
+		"detail": {"numerator": n, "denominator": d, "rate": r, "min": minimum, "needed": needed, "short": needed - n, "source": src, "steps": array.concat(
+			array.concat(
+				[explain.annual_param("QUAL-05", "reviewer_share_min")],
+				explain.rate(
+					["法制审核人员：legal_reviewer 为 true 的执法人员", "legal reviewers: officers with legal_reviewer true"], [lib.officer_label(o) | some o in reviewers],
+					["执法人员：role 为 officer", "officers: role officer"], [lib.officer_label(o) | some o in officers],
+					minimum,
+				),
+			),
+			[
+				explain.needed(n, d, minimum, "名", "reviewers"),
+				explain.conclusion(
+					sprintf("单位 %s 法制审核人员占比 %s，低于 %s", [lib.unit_label(u), lib.pct2(r), lib.pct2(minimum)]),
+					sprintf("unit %s: legal reviewers are %s of its officers, below %s", [lib.unit_label_en(u), lib.pct2(r), lib.pct2(minimum)]),
+				),
+			],
+		)},
 	})
 }

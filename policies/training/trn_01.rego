@@ -20,6 +20,7 @@
 package jiandu.rules.trn_01
 
 import data.jiandu.lib
+import data.jiandu.lib.explain
 
 findings contains f if {
 	lib.year_closed
@@ -28,7 +29,8 @@ findings contains f if {
 	minimum := lib.param("TRN-01", "annual_min_hours")
 	some o in input.officers
 	o.role in roles
-	h := sum([t.hours | some t in lib.counted_training(o, excluded)])
+	entries := lib.counted_training(o, excluded)
+	h := sum([t.hours | some t in entries])
 	h < minimum
 	src := lib.param_source("TRN-01", "annual_min_hours")
 	hours := round(h * 100) / 100
@@ -39,10 +41,35 @@ findings contains f if {
 		"unit": o.unit,
 		"message": sprintf("执法人员 %s %d 年培训 %v 学时，少于 %v 学时，差 %v 学时（依据：%s）", [lib.officer_label(o), lib.profile_year, hours, minimum, short, src]),
 		"message_en": sprintf("%s: %v training hours in %d, below %v, short by %v (per %s)", [lib.officer_label_en(o), hours, lib.profile_year, minimum, short, src]),
-		"detail": {"year": lib.profile_year, "hours": hours, "min": minimum, "short": short, "excluded_categories": excluded, "source": src},
+		"detail": {"year": lib.profile_year, "hours": hours, "min": minimum, "short": short, "excluded_categories": excluded, "source": src, "steps": steps(o, entries, excluded, h, minimum)},
 	})
 }
 
 # counted(o, excluded): the officer's training entries of the profile's year with hours, outside the
 # excluded (pre-certification) categories (lib.counted_training; the KPI counts read it here).
 counted(o, excluded) := lib.counted_training(o, excluded)
+
+# steps(o, entries, excluded, h, minimum): how the officer's hours were summed (jiandu explain): the
+# parameters in force on the last day of the year, each counted entry, the entries left out, the result.
+steps(o, entries, excluded, h, minimum) := array.concat(
+	array.concat(
+		[
+			explain.fact("officer", o.id, "/role", "角色", "role", o.role),
+			explain.annual_param("TRN-01", "annual_min_hours"),
+			explain.annual_param("TRN-01", "roles"),
+			explain.annual_param("TRN-01", "excluded_categories"),
+		],
+		explain.hours_sum(o, entries, h),
+	),
+	array.concat(
+		explain.excluded_entries(
+			o, entries,
+			sprintf("不在 %d 年、无学时或属于不计入的类别 %s", [lib.profile_year, concat("、", excluded)]),
+			sprintf("outside %d, without hours, or in the excluded categories %s", [lib.profile_year, concat(", ", excluded)]),
+		),
+		[explain.conclusion(
+			sprintf("%v 学时 < %v 学时，差 %v 学时", [round(h * 100) / 100, minimum, round((minimum - h) * 100) / 100]),
+			sprintf("%v hours < %v hours: short by %v", [round(h * 100) / 100, minimum, round((minimum - h) * 100) / 100]),
+		)],
+	),
+)
