@@ -16,6 +16,8 @@ import (
 
 	"github.com/jiandu/jiandu/internal/catalogue"
 	"github.com/jiandu/jiandu/internal/findings"
+
+	"github.com/jiandu/jiandu/internal/records"
 )
 
 // Step types, in the order an explanation shows them.
@@ -154,19 +156,8 @@ func valueText(v any, lang string) string {
 // Location renders a step's location: file#pointer, file:line or file cell, with the field path beside a
 // line or cell.
 func Location(m map[string]any) string {
-	file, ptr, cell, path := str(m["file"]), str(m["pointer"]), str(m["cell"]), str(m["path"])
-	var s string
-	switch {
-	case cell != "":
-		s = file + " " + cell
-	case num(m["line"]) > 0:
-		s = fmt.Sprintf("%s:%d", file, num(m["line"]))
-	case ptr != "":
-		s = file + "#" + ptr
-	default:
-		s = file
-	}
-	if path != "" {
+	s := records.LocationFromMap(m).String()
+	if path := str(m["path"]); path != "" {
 		s += " " + path
 	}
 	return s
@@ -328,19 +319,6 @@ func Write(w io.Writer, fs []findings.Finding, lang string, cat *catalogue.Catal
 func str(v any) string {
 	s, _ := v.(string)
 	return s
-}
-
-func num(v any) int {
-	switch x := v.(type) {
-	case json.Number:
-		n, _ := x.Int64()
-		return int(n)
-	case float64:
-		return int(x)
-	case int:
-		return x
-	}
-	return 0
 }
 
 func sortedKeys(m map[string]any) []string {

@@ -1,6 +1,7 @@
 package records
 
 import (
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -203,5 +204,21 @@ func TestNormalizeInstant(t *testing.T) {
 		if got := NormalizeInstant(in); got != want {
 			t.Errorf("NormalizeInstant(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestLocationFromMapIsMapsInverse(t *testing.T) {
+	for _, l := range []Location{
+		{File: "e.json", Pointer: "/cases/4"},
+		{File: "e.ndjson", Line: 17},
+		{File: "b.xlsx", Sheet: "案件", Row: 17, Column: "D", Cell: "案件!D17"},
+	} {
+		m := l.Map()
+		if got := LocationFromMap(m); *got != l {
+			t.Errorf("LocationFromMap(%v) = %+v, want %+v", m, *got, l)
+		}
+	}
+	if got := LocationFromMap(map[string]any{"file": "e.ndjson", "line": json.Number("3")}); got.Line != 3 {
+		t.Errorf("a json.Number line must be read: %+v", got)
 	}
 }

@@ -4,6 +4,7 @@
 package records
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 )
@@ -49,6 +50,26 @@ func (l Location) String() string {
 		return l.File + "#" + l.Pointer
 	}
 	return l.File
+}
+
+// LocationFromMap reads a location back from its plain value (Map's inverse: what a rule hands back in a
+// finding or a step). Numbers may be json.Number, float64 or int.
+func LocationFromMap(m map[string]any) *Location {
+	s := func(k string) string { v, _ := m[k].(string); return v }
+	n := func(k string) int {
+		switch x := m[k].(type) {
+		case json.Number:
+			i, _ := x.Int64()
+			return int(i)
+		case float64:
+			return int(x)
+		case int:
+			return x
+		}
+		return 0
+	}
+	return &Location{File: s("file"), Pointer: s("pointer"), Line: n("line"), Sheet: s("sheet"), Row: n("row"),
+		Column: s("column"), Cell: s("cell")}
 }
 
 // Map is the location as a plain value (for Rego facts and JSON).

@@ -264,7 +264,7 @@ func (s *Setup) complete(r engine.Raw, ld *records.Loader) findings.Finding {
 		}
 	}
 	if loc, ok := r["location"].(map[string]any); ok {
-		f.Location = locationOf(loc)
+		f.Location = records.LocationFromMap(loc)
 	} else if f.Kind != "export" {
 		if loc, ok := ld.LocationOf(f.Kind, f.Record); ok {
 			f.Location = &loc
@@ -337,14 +337,6 @@ func locateSteps(detail map[string]any, ld *records.Loader) {
 	}
 }
 
-func locationOf(m map[string]any) *records.Location {
-	l := &records.Location{File: str(m["file"]), Pointer: str(m["pointer"]), Sheet: str(m["sheet"]),
-		Column: str(m["column"]), Cell: str(m["cell"])}
-	l.Line = num(m["line"])
-	l.Row = num(m["row"])
-	return l
-}
-
 func chooseProfile(flag string, headers []records.Header) (string, error) {
 	if flag != "" {
 		return flag, nil
@@ -399,19 +391,6 @@ func str(v any) string {
 	return s
 }
 
-func num(v any) int {
-	switch x := v.(type) {
-	case json.Number:
-		n, _ := x.Int64()
-		return int(n)
-	case float64:
-		return int(x)
-	case int:
-		return x
-	}
-	return 0
-}
-
 // writeHeapProfile writes a heap profile to $JIANDU_HEAPPROFILE.<stage> when that variable is set, for
 // `go tool pprof` (docs/performance.md).
 func writeHeapProfile(stage string) {
@@ -427,4 +406,17 @@ func writeHeapProfile(stage string) {
 	defer f.Close()
 	runtime.GC()
 	pprof.WriteHeapProfile(f)
+}
+
+func num(v any) int {
+	switch x := v.(type) {
+	case json.Number:
+		n, _ := x.Int64()
+		return int(n)
+	case float64:
+		return int(x)
+	case int:
+		return x
+	}
+	return 0
 }
