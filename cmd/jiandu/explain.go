@@ -36,8 +36,8 @@ step, and the conclusion. Chinese by default, --lang en for English. Exit status
 finding was explained, 1 when none matched the selection, 2 when the run failed.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if lang != "zh" && lang != "en" {
-				return fail(fmt.Errorf("--lang %q: choose zh or en", lang))
+			if err := checkLang(lang); err != nil {
+				return fail(err)
 			}
 			if format != "text" && format != "json" {
 				return fail(fmt.Errorf("--format %q: choose text or json", format))

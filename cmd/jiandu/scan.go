@@ -55,8 +55,8 @@ sarif, junit, markdown, html, xlsx (docs/reports.md). A waived finding never cou
 			if failOn == "new" && base == "" {
 				return fail(fmt.Errorf("--fail-on new counts the findings that are new since a previous run: give it with --baseline PREVIOUS.json"))
 			}
-			if lang != "zh" && lang != "en" {
-				return fail(fmt.Errorf("--lang %q: choose zh or en", lang))
+			if err := checkLang(lang); err != nil {
+				return fail(err)
 			}
 			outs, err := parseFormats(formats, output)
 			if err != nil {

@@ -41,3 +41,11 @@ func policyTree(dir string) (fs.FS, error) {
 	}
 	return policy.NewOverlay(jiandu.Policies(), os.DirFS(dir)), nil
 }
+
+// checkLang refuses a --lang other than the two every human-readable output has.
+func checkLang(lang string) error {
+	if lang != "zh" && lang != "en" {
+		return fmt.Errorf("--lang %q: choose zh or en", lang)
+	}
+	return nil
+}
