@@ -7,6 +7,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime"
 	"sort"
 	"sync"
@@ -53,13 +54,25 @@ type Engine struct {
 	onFinding func(Raw)
 	query     rego.PreparedEvalQuery
 	workers   int
+	dump      string    // JIANDU_DUMP_UNIT: a file to write the first unit partition's input to
+	dumped    sync.Once // (for tools/rulecost)
 }
 
 // New prepares the query once: the policy data, the resolved profile and the run go into the store.
 func New(ctx context.Context, tree *policy.Tree, prof *profile.Resolved, run Run) (*Engine, error) {
-	pv, err := prof.Value()
+	q, err := Prepare(ctx, tree, prof, run, "findings := data.jiandu.main.findings; summary := data.jiandu.main.summary; kpis := data.jiandu.main.kpis")
 	if err != nil {
 		return nil, err
+	}
+	return &Engine{query: q, workers: runtime.GOMAXPROCS(0), dump: os.Getenv("JIANDU_DUMP_UNIT")}, nil
+}
+
+// Prepare prepares any query over the policies with the profile and the run in the store, as New
+// does for the findings (tools/rulecost times each rule's findings with it).
+func Prepare(ctx context.Context, tree *policy.Tree, prof *profile.Resolved, run Run, query string) (rego.PreparedEvalQuery, error) {
+	pv, err := prof.Value()
+	if err != nil {
+		return rego.PreparedEvalQuery{}, err
 	}
 	data := map[string]any{}
 	for k, v := range tree.Data {
@@ -76,14 +89,14 @@ func New(ctx context.Context, tree *policy.Tree, prof *profile.Resolved, run Run
 	jd["run"] = run.Value()
 	data["jiandu"] = jd
 	q, err := rego.New(
-		rego.Query("findings := data.jiandu.main.findings; summary := data.jiandu.main.summary; kpis := data.jiandu.main.kpis"),
+		rego.Query(query),
 		rego.Compiler(tree.Compiler),
 		rego.Store(inmem.NewFromObjectWithOpts(data, inmem.OptReturnASTValuesOnRead(true))),
 	).PrepareForEval(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("preparing the policies: %w", err)
+		return q, fmt.Errorf("preparing the policies: %w", err)
 	}
-	return &Engine{query: q, workers: runtime.GOMAXPROCS(0)}, nil
+	return q, nil
 }
 
 // OnFinding hands each finding to f as its partition is evaluated (one call at a time) instead of
@@ -111,6 +124,15 @@ type result struct {
 }
 
 func (e *Engine) eval(ctx context.Context, input ast.Value) (result, error) {
+	if e.dump != "" {
+		if o, ok := input.(ast.Object); ok && o.Get(ast.StringTerm("scope")).Equal(ast.StringTerm("unit")) {
+			e.dumped.Do(func() {
+				if err := os.WriteFile(e.dump, []byte(input.String()), 0o644); err != nil {
+					fmt.Fprintln(os.Stderr, "jiandu: JIANDU_DUMP_UNIT:", err)
+				}
+			})
+		}
+	}
 	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		return result{}, err
