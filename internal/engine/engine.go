@@ -88,6 +88,11 @@ func Prepare(ctx context.Context, tree *policy.Tree, prof *profile.Resolved, run
 	jd["profile"] = pv
 	jd["run"] = run.Value()
 	data["jiandu"] = jd
+	folded, err := fold(ctx, tree.Compiler, data)
+	if err != nil {
+		return rego.PreparedEvalQuery{}, err
+	}
+	jd[FoldRoot] = folded
 	q, err := rego.New(
 		rego.Query(query),
 		rego.Compiler(tree.Compiler),

@@ -81,28 +81,45 @@ decision_date(c) := d if {
 	lib.judges("CASE-10", d)
 }
 
-# candidates: [case, decision date, delivery dates of its decision documents] of each case whose decision
-# document was served only after the decision day, or never: an array sorts after every string, so the
-# least of the dates and [] is after the decision day exactly then. The deadline is after the decision
-# day, so no other case can be late; one pass over the cases serves both findings below.
-candidates := [[c, d, served] |
+# METADATA
+# description: |
+#   The delivery deadline of a decision made on each day the rule judges. It reads only the profile
+#   and the calendar, so jiandu folds it once per run (see policies/lib/lib.rego, Folded tables) instead
+#   of computing it again in every unit.
+# custom:
+#   fold: true
+due_by_date := {d: due_of(d) | some d in lib.judged_days("CASE-10")}
+
+# due_at(d): due_of(d), looked up in the folded due_by_date when the runner provides it.
+due_at(d) := due if {
+	due := data.jiandu.folded.rules.case_10.due_by_date[d]
+} else := due_of(d)
+
+# suspects: the penalty cases decided on a date the rule judges whose decision was not served by its
+# due date — served late, or not (yet) at all — with that date and the due date. One pass over the cases.
+suspects := [[c, d, due] |
+	y := lib.judged_prefix("CASE-10")
 	some c in input.cases
 	d := c.decision.date
-	served := [x.delivered | some x in c.documents; x.type == "decision"; is_string(x.delivered)]
-	min(array.concat(served, [[]])) > d
-]
-
-# Served after the deadline: a finding at once.
-findings contains f if {
-	y := lib.judged_prefix("CASE-10")
-	some [c, d, served_on] in candidates
-	count(served_on) > 0
-	c.category == "penalty"
 	is_string(d)
 	startswith(d, y)
+	c.category == "penalty"
+	due := due_at(d)
+	not served_by(c, due)
+]
+
+# served_by(c, due): some decision document of the case was served on or before due — true for almost
+# every case, so a case is looked at further only when it fails.
+served_by(c, due) if {
+	some x in c.documents
+	x.type == "decision"
+	is_string(x.delivered)
+	x.delivered <= due
+}
+
+findings contains f if {
+	some [c, d, due] in suspects
 	served := delivered(c)
-	due := due_of(d)
-	served > due
 	n := lib.param_at("CASE-10", "delivery_working_days", d)
 	late := lib.days_between(due, served)
 	src := lib.clause(lib.param_source_at("CASE-10", "delivery_working_days", d))
@@ -122,14 +139,9 @@ findings contains f if {
 
 # Not served and the deadline has passed.
 findings contains f if {
-	y := lib.judged_prefix("CASE-10")
-	some [c, d, served_on] in candidates
-	count(served_on) == 0
-	c.category == "penalty"
-	is_string(d)
-	startswith(d, y)
-	due := due_of(d)
+	some [c, d, due] in suspects
 	lib.passed(due)
+	not delivered(c)
 	n := lib.param_at("CASE-10", "delivery_working_days", d)
 	late := lib.days_between(due, lib.run.as_of_date)
 	src := lib.clause(lib.param_source_at("CASE-10", "delivery_working_days", d))
