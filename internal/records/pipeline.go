@@ -54,8 +54,9 @@ func (l *Loader) start() {
 		p.workers.Add(1)
 		go func() {
 			defer p.workers.Done()
+			dec := newFastDecoder()
 			for j := range p.jobs {
-				p.outs <- l.check(j)
+				p.outs <- l.check(j, dec)
 			}
 		}()
 	}
@@ -108,25 +109,20 @@ func (l *Loader) drain() {
 	l.pipe = nil
 }
 
-// check is the per-record work, done on any core.
-func (l *Loader) check(j job) outcome {
+// check is the per-record work, done on any core; dec is the worker's own JSON decoder.
+func (l *Loader) check(j job, dec *fastDecoder) outcome {
 	o := outcome{seq: j.seq, apply: j.apply, headerLoc: j.loc}
 	if j.apply != nil {
 		return o
 	}
 	v := j.val
 	if j.raw != nil {
-		dec := json.NewDecoder(bytes.NewReader(j.raw))
-		dec.UseNumber()
-		if err := dec.Decode(&v); err != nil {
-			o.schemaErr = &Fact{Kind: "export", ID: j.loc.String(), Loc: j.loc, Path: "/",
-				Reason: fmt.Sprintf("line %d is not a JSON object: %v", j.loc.Line, err)}
-			return o
-		}
-		if dec.More() {
-			o.schemaErr = &Fact{Kind: "export", ID: j.loc.String(), Loc: j.loc, Path: "/",
-				Reason: fmt.Sprintf("line %d holds more than one JSON value: one record per line", j.loc.Line)}
-			return o
+		var ok bool
+		if v, ok = dec.decodeRecord(j.raw); !ok {
+			v, o.schemaErr = decodeStd(j.raw, j.loc)
+			if o.schemaErr != nil {
+				return o
+			}
 		}
 	}
 	kind := j.kind
@@ -229,4 +225,21 @@ func (l *Loader) collect(o outcome) {
 			l.pending = append(l.pending, r)
 		}
 	}
+}
+
+// decodeStd decodes a record with encoding/json, for what decodeRecord does not vouch for: its errors
+// are the ones the loader reports.
+func decodeStd(raw []byte, loc Location) (any, *Fact) {
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		return nil, &Fact{Kind: "export", ID: loc.String(), Loc: loc, Path: "/",
+			Reason: fmt.Sprintf("line %d is not a JSON object: %v", loc.Line, err)}
+	}
+	if dec.More() {
+		return nil, &Fact{Kind: "export", ID: loc.String(), Loc: loc, Path: "/",
+			Reason: fmt.Sprintf("line %d holds more than one JSON value: one record per line", loc.Line)}
+	}
+	return v, nil
 }
