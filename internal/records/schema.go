@@ -21,6 +21,11 @@ const SchemaPath = "schemas/input.json"
 type Validator struct {
 	schemas map[string]*jsonschema.Schema
 	shapes  map[string]*shape
+	// fast holds, per kind, a compiled accept-path of the same schema (fastschema.go): a record it
+	// accepts is valid; anything else goes to jsonschema/v5. A kind whose schema uses a keyword it
+	// does not know has none (fastOff says why).
+	fast    map[string]*fastNode
+	fastOff map[string]string
 }
 
 // shape is the key tree of a schema: nil children for a leaf value.
@@ -48,7 +53,15 @@ func NewValidator(policies fs.FS) (*Validator, error) {
 	if err := json.Unmarshal(raw, &doc); err != nil {
 		return nil, fmt.Errorf("%s: %w", SchemaPath, err)
 	}
-	v := &Validator{schemas: map[string]*jsonschema.Schema{}, shapes: map[string]*shape{}}
+	// the whole document as jsonschema/v5 reads it (numbers as json.Number), for the fast checker
+	var whole any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&whole); err != nil {
+		return nil, fmt.Errorf("%s: %w", SchemaPath, err)
+	}
+	v := &Validator{schemas: map[string]*jsonschema.Schema{}, shapes: map[string]*shape{},
+		fast: map[string]*fastNode{}, fastOff: map[string]string{}}
 	for _, kind := range append([]string{"export"}, Kinds...) {
 		def, ok := doc.Defs[kind]
 		if !ok {
@@ -64,6 +77,11 @@ func NewValidator(policies fs.FS) (*Validator, error) {
 			return nil, err
 		}
 		v.shapes[kind] = shapeOf(node)
+		if f, err := compileFast(whole, kind); err != nil {
+			v.fastOff[kind] = err.Error()
+		} else {
+			v.fast[kind] = f
+		}
 	}
 	return v, nil
 }
@@ -144,11 +162,15 @@ type Problem struct {
 	Value  string
 }
 
-// Validate checks one decoded value (json.Number for numbers) against the kind's schema.
+// Validate checks one decoded value (json.Number for numbers) against the kind's schema. A value the
+// fast checker accepts is valid; any other is judged by jsonschema/v5, which also says why.
 func (v *Validator) Validate(kind string, value any) *Problem {
 	s, ok := v.schemas[kind]
 	if !ok {
 		return &Problem{Reason: fmt.Sprintf("unknown kind %q", kind)}
+	}
+	if f := v.fast[kind]; f != nil && f.valid(value) {
+		return nil
 	}
 	err := s.Validate(value)
 	if err == nil {
