@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -27,51 +29,74 @@ const (
 
 // appendValue encodes a decoded JSON value (json.Number for numbers).
 func appendValue(b []byte, v any) ([]byte, error) {
+	e := encoder{b: b}
+	err := e.value(v, false)
+	return e.b, err
+}
+
+// encoder appends values to b, with a stack of object keys reused from object to object (one encoder
+// per goroutine: encoders).
+type encoder struct {
+	b    []byte
+	keys []string
+}
+
+var encoders = sync.Pool{New: func() any { return &encoder{b: make([]byte, 0, 4<<10)} }}
+
+// value appends v; officer leaves out training and exams of the top-level object (officerProjection).
+func (e *encoder) value(v any, officer bool) error {
 	switch x := v.(type) {
 	case nil:
-		return append(b, tagNull), nil
+		e.b = append(e.b, tagNull)
 	case bool:
 		if x {
-			return append(b, tagTrue), nil
+			e.b = append(e.b, tagTrue)
+		} else {
+			e.b = append(e.b, tagFalse)
 		}
-		return append(b, tagFalse), nil
 	case string:
-		return appendString(append(b, tagString), x), nil
+		e.b = appendString(append(e.b, tagString), x)
 	case json.Number:
-		return appendString(append(b, tagNumber), string(x)), nil
+		e.b = appendString(append(e.b, tagNumber), string(x))
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return nil, fmt.Errorf("number %v cannot be encoded", x)
+			return fmt.Errorf("number %v cannot be encoded", x)
 		}
-		return appendString(append(b, tagNumber), strconv.FormatFloat(x, 'g', -1, 64)), nil
+		e.b = appendString(append(e.b, tagNumber), strconv.FormatFloat(x, 'g', -1, 64))
 	case int:
-		return appendString(append(b, tagNumber), strconv.Itoa(x)), nil
+		e.b = appendString(append(e.b, tagNumber), strconv.Itoa(x))
 	case []any:
-		b = binary.AppendUvarint(append(b, tagArray), uint64(len(x)))
-		var err error
-		for _, e := range x {
-			if b, err = appendValue(b, e); err != nil {
-				return nil, err
+		e.b = binary.AppendUvarint(append(e.b, tagArray), uint64(len(x)))
+		for _, item := range x {
+			if err := e.value(item, false); err != nil {
+				return err
 			}
 		}
-		return b, nil
 	case map[string]any:
-		keys := make([]string, 0, len(x))
+		base := len(e.keys)
 		for k := range x {
-			keys = append(keys, k)
+			if officer && (k == "training" || k == "exams") {
+				continue
+			}
+			e.keys = append(e.keys, k)
 		}
-		slices.Sort(keys)
-		b = binary.AppendUvarint(append(b, tagObject), uint64(len(keys)))
-		var err error
-		for _, k := range keys {
-			b = appendString(b, k)
-			if b, err = appendValue(b, x[k]); err != nil {
-				return nil, err
+		n := len(e.keys) - base
+		slices.Sort(e.keys[base:])
+		e.b = binary.AppendUvarint(append(e.b, tagObject), uint64(n))
+		for i := 0; i < n; i++ {
+			k := e.keys[base+i] // e.keys may grow (and move) under the nested values
+			e.b = appendString(e.b, k)
+			if err := e.value(x[k], false); err != nil {
+				e.keys = e.keys[:base]
+				return err
 			}
 		}
-		return b, nil
+		clear(e.keys[base:])
+		e.keys = e.keys[:base]
+	default:
+		return fmt.Errorf("value of type %T cannot be encoded", v)
 	}
-	return nil, fmt.Errorf("value of type %T cannot be encoded", v)
+	return nil
 }
 
 func appendString(b []byte, s string) []byte {
@@ -82,8 +107,35 @@ var errCorrupt = errors.New("spill data is corrupt")
 
 // decoder reads values back as OPA terms.
 type decoder struct {
-	b   []byte
-	off int
+	b     []byte
+	off   int
+	cache *termCache // nil: every term is new
+}
+
+// termCache shares terms among the records decoded from one bucket: the object keys (a few hundred
+// names) and the short strings and numbers that repeat from record to record (kinds, statuses, dates,
+// unit ids), which are most of a record's terms. Terms are not changed by evaluation (OPA shares its
+// own interned terms the same way). It also holds the decoders' scratch stack of object entries.
+type termCache struct {
+	keys  map[string]*ast.Term
+	vals  [2048]cachedTerm
+	seed  maphash.Seed
+	pairs [][2]*ast.Term
+}
+
+type cachedTerm struct {
+	s   string
+	tag byte
+	t   *ast.Term
+}
+
+const (
+	maxCachedKeys  = 4096 // keys kept, so that odd objects with many keys do not grow the cache
+	maxCachedBytes = 32   // the longest string or number shared
+)
+
+func newTermCache() *termCache {
+	return &termCache{keys: map[string]*ast.Term{}, seed: maphash.MakeSeed()}
 }
 
 func (d *decoder) uvarint() (int, error) {
@@ -104,17 +156,62 @@ func (d *decoder) uvarint64() (uint64, error) {
 	return n, nil
 }
 
-func (d *decoder) str() (string, error) {
+// bytes reads a length-prefixed string without copying it.
+func (d *decoder) bytes() ([]byte, error) {
 	n, err := d.uvarint()
 	if err != nil || d.off+n > len(d.b) {
-		return "", errCorrupt
+		return nil, errCorrupt
 	}
-	s := string(d.b[d.off : d.off+n])
+	s := d.b[d.off : d.off+n]
 	d.off += n
 	return s, nil
 }
 
+func (d *decoder) str() (string, error) {
+	b, err := d.bytes()
+	return string(b), err
+}
+
 func (d *decoder) done() bool { return d.off >= len(d.b) }
+
+// scalar is a string or number term of b, shared through the cache when it is short.
+func (d *decoder) scalar(tag byte, b []byte) *ast.Term {
+	if d.cache == nil || len(b) > maxCachedBytes {
+		return newScalar(tag, string(b))
+	}
+	e := &d.cache.vals[maphash.Bytes(d.cache.seed, b)%uint64(len(d.cache.vals))]
+	if e.t != nil && e.tag == tag && e.s == string(b) {
+		return e.t
+	}
+	e.s, e.tag = string(b), tag
+	e.t = newScalar(tag, e.s)
+	return e.t
+}
+
+func newScalar(tag byte, s string) *ast.Term {
+	if tag == tagNumber {
+		return ast.NumberTerm(json.Number(s))
+	}
+	return ast.StringTerm(s)
+}
+
+func (d *decoder) key() (*ast.Term, error) {
+	b, err := d.bytes()
+	if err != nil {
+		return nil, err
+	}
+	if d.cache == nil {
+		return ast.StringTerm(string(b)), nil
+	}
+	if t, ok := d.cache.keys[string(b)]; ok {
+		return t, nil
+	}
+	t := ast.StringTerm(string(b))
+	if len(d.cache.keys) < maxCachedKeys {
+		d.cache.keys[string(b)] = t
+	}
+	return t, nil
+}
 
 func (d *decoder) term() (*ast.Term, error) {
 	if d.off >= len(d.b) {
@@ -129,18 +226,12 @@ func (d *decoder) term() (*ast.Term, error) {
 		return ast.BooleanTerm(true), nil
 	case tagFalse:
 		return ast.BooleanTerm(false), nil
-	case tagString:
-		s, err := d.str()
+	case tagString, tagNumber:
+		b, err := d.bytes()
 		if err != nil {
 			return nil, err
 		}
-		return ast.StringTerm(s), nil
-	case tagNumber:
-		s, err := d.str()
-		if err != nil {
-			return nil, err
-		}
-		return ast.NumberTerm(json.Number(s)), nil
+		return d.scalar(tag, b), nil
 	case tagArray:
 		n, err := d.uvarint()
 		if err != nil {
@@ -158,9 +249,13 @@ func (d *decoder) term() (*ast.Term, error) {
 		if err != nil {
 			return nil, err
 		}
-		pairs := make([][2]*ast.Term, n)
-		for i := range pairs {
-			k, err := d.str()
+		var pairs [][2]*ast.Term
+		base := 0
+		if d.cache != nil {
+			base = len(d.cache.pairs)
+		}
+		for i := 0; i < n; i++ {
+			k, err := d.key()
 			if err != nil {
 				return nil, err
 			}
@@ -168,9 +263,20 @@ func (d *decoder) term() (*ast.Term, error) {
 			if err != nil {
 				return nil, err
 			}
-			pairs[i] = [2]*ast.Term{ast.StringTerm(k), v}
+			if d.cache != nil {
+				d.cache.pairs = append(d.cache.pairs, [2]*ast.Term{k, v})
+			} else {
+				pairs = append(pairs, [2]*ast.Term{k, v})
+			}
 		}
-		return ast.ObjectTerm(pairs...), nil
+		if d.cache != nil {
+			pairs = d.cache.pairs[base:]
+			defer func() {
+				clear(pairs)
+				d.cache.pairs = d.cache.pairs[:base]
+			}()
+		}
+		return ast.ObjectTerm(pairs...), nil // NewObject copies the pairs
 	}
 	return nil, errCorrupt
 }

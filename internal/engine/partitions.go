@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"hash/fnv"
 	"os"
 	"path/filepath"
 	"sort"
@@ -93,10 +92,14 @@ func NewPartitions(o PartitionOptions) *Partitions {
 	return p
 }
 
+// hashOf is FNV-1a (hash/fnv's New32a) of s, without its allocations.
 func hashOf(s string) uint32 {
-	h := fnv.New32a()
-	h.Write([]byte(s))
-	return h.Sum32()
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
 }
 
 // kinds are numbered in the spill frames.
@@ -110,10 +113,16 @@ var kindCode = func() map[string]byte {
 
 // Add files one valid record under its partitions. It is safe for concurrent use.
 func (p *Partitions) Add(rec *records.Record) {
-	frame, err := appendValue(appendString(appendUvarint([]byte{kindCode[rec.Kind]}, rec.Seq), rec.Unit), rec.Value)
+	e := encoders.Get().(*encoder)
+	defer encoders.Put(e)
+	e.b = appendString(appendUvarint(append(e.b[:0], kindCode[rec.Kind]), rec.Seq), rec.Unit)
+	err := e.value(rec.Value, false)
+	frame := e.b
 	var officer []byte
 	if err == nil && rec.Kind == "officer" {
-		officer, err = officerProjection(rec.Value)
+		err = e.value(rec.Value, true)
+		officer = bytes.Clone(e.b[len(frame):])
+		frame = e.b[:len(frame)]
 	}
 	var unitTerm *ast.Term
 	if err == nil && rec.Kind == "unit" {
@@ -123,8 +132,8 @@ func (p *Partitions) Add(rec *records.Record) {
 	}
 	var cc string
 	if rec.Kind == "inspection" {
-		if e, ok := rec.Value["enterprise"].(map[string]any); ok {
-			cc, _ = e["credit_code"].(string)
+		if ent, ok := rec.Value["enterprise"].(map[string]any); ok {
+			cc, _ = ent["credit_code"].(string)
 		}
 	}
 	p.mu.Lock()
@@ -136,7 +145,8 @@ func (p *Partitions) Add(rec *records.Record) {
 	p.records++
 	p.write(p.unitB[hashOf(rec.Unit)%uint32(p.buckets)], frame)
 	if cc != "" {
-		p.write(p.entB[hashOf(cc)%uint32(p.buckets)], appendString(nil, cc), frame)
+		e.b = appendString(e.b[:len(frame)], cc) // frame keeps its bytes if this moves e.b
+		p.write(p.entB[hashOf(cc)%uint32(p.buckets)], e.b[len(frame):], frame)
 	}
 	switch rec.Kind {
 	case "unit":
@@ -155,15 +165,11 @@ func (p *Partitions) Add(rec *records.Record) {
 
 // officerProjection is an officer as a handler look-up sees it, everything but training and exams,
 // encoded: every officer of the export is kept for the look-ups, so it is kept small (about 200 bytes)
-// and decoded only for the units whose cases name it.
+// and decoded only for the units whose cases name it. Add encodes it with the same encoder.
 func officerProjection(v map[string]any) ([]byte, error) {
-	m := make(map[string]any, len(v))
-	for k, x := range v {
-		if k != "training" && k != "exams" {
-			m[k] = x
-		}
-	}
-	return appendValue(nil, m)
+	e := encoder{}
+	err := e.value(v, true)
+	return e.b, err
 }
 
 func (p *Partitions) fail(err error) {
@@ -260,6 +266,7 @@ type unitGroup struct {
 	id       string
 	byKind   [8][]seqTerm
 	handlers map[string]bool
+	cache    *termCache // the bucket's, for the handlers' officers
 }
 
 // readUnits decodes a unit bucket into its units, sorted by id.
@@ -269,12 +276,13 @@ func (p *Partitions) readUnits(i int) ([]*unitGroup, error) {
 		return nil, err
 	}
 	groups := map[string]*unitGroup{}
+	cache := newTermCache()
 	for off := 0; off < len(data); {
 		n, w := uvarint(data[off:])
-		if w <= 0 || off+w+n > len(data) {
+		if w <= 0 || n == 0 || off+w+n > len(data) {
 			return nil, errCorrupt
 		}
-		d := &decoder{b: data[off+w : off+w+n]}
+		d := decoder{b: data[off+w : off+w+n], cache: cache}
 		off += w + n
 		kind := d.b[0]
 		d.off = 1
@@ -292,10 +300,13 @@ func (p *Partitions) readUnits(i int) ([]*unitGroup, error) {
 		}
 		g := groups[unit]
 		if g == nil {
-			g = &unitGroup{id: unit, handlers: map[string]bool{}}
+			g = &unitGroup{id: unit, handlers: map[string]bool{}, cache: cache}
 			groups[unit] = g
 		}
 		g.byKind[kind] = append(g.byKind[kind], seqTerm{seq, t})
+		if int(kind) >= len(records.Kinds) {
+			return nil, errCorrupt
+		}
 		if records.Kinds[kind] == "case" {
 			if hs, ok := field(t, "handlers").(*ast.Array); ok {
 				hs.Foreach(func(h *ast.Term) {
@@ -333,7 +344,7 @@ func (p *Partitions) unitInput(g *unitGroup) (ast.Value, error) {
 	sort.Strings(ids)
 	for _, h := range ids {
 		if o, ok := p.officers[h]; ok {
-			d := &decoder{b: o.b}
+			d := decoder{b: o.b, cache: g.cache}
 			t, err := d.term()
 			if err != nil {
 				return nil, err
@@ -352,12 +363,13 @@ func (p *Partitions) readEnterprises(i int) ([]ast.Value, error) {
 		return nil, err
 	}
 	groups := map[string][]seqTerm{}
+	cache := newTermCache()
 	for off := 0; off < len(data); {
 		n, w := uvarint(data[off:])
 		if w <= 0 || off+w+n > len(data) {
 			return nil, errCorrupt
 		}
-		d := &decoder{b: data[off+w : off+w+n]}
+		d := decoder{b: data[off+w : off+w+n], cache: cache}
 		off += w + n
 		cc, err := d.str()
 		if err != nil {
