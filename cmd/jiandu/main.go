@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -55,6 +56,7 @@ national laws, and names for every finding the record, the rule and the clause i
 		// a soft ceiling for the nightly scan of a large export: the garbage collector works harder as
 		// the heap nears it instead of letting it double (docs/performance.md); GOMEMLIMIT overrides it
 		debug.SetMemoryLimit(defaultMemoryLimit)
+		defer followLiveHeap(defaultMemoryLimit, time.Second)()
 		if os.Getenv("GOGC") == "" {
 			// under that ceiling, collect less often: a scan's garbage is short-lived (about 12% less CPU)
 			debug.SetGCPercent(400)
