@@ -142,6 +142,41 @@ func main() {
 		}
 		fmt.Println(line)
 	}
+	fmt.Println("\ntargets (ERRATA #8: judged at 1,000,000 records; linear = records/s at 1M within 20% of 100k)")
+	for _, r := range rows {
+		if r.n != 1000000 {
+			continue
+		}
+		j, ok := r.m["jiandu"]
+		if !ok || j.err != "" {
+			continue
+		}
+		verdict := func(ok bool) string {
+			if ok {
+				return "met"
+			}
+			return "MISSED"
+		}
+		fmt.Printf("%-13s ≤ 60 s: %.1f s %s; peak RSS < 1 GB: %.0f MB %s", r.prof, j.wall.Seconds(), verdict(j.wall.Seconds() <= 60),
+			float64(j.rssKB)/1024, verdict(j.rssKB < 1000*1000))
+		if m, ok := r.m["opa eval"]; ok && m.err == "" {
+			x := m.wall.Seconds() / j.wall.Seconds()
+			fmt.Printf("; ≥ 5× opa eval: %.1f× %s", x, verdict(x >= 5))
+		}
+		if m, ok := r.m["floor"]; ok && m.err == "" {
+			x := j.wall.Seconds() / m.wall.Seconds()
+			fmt.Printf("; ≤ 3× floor: %.1f× %s", x, verdict(x <= 3))
+		}
+		for _, small := range rows {
+			if small.prof == r.prof && small.n == 100000 {
+				if s, ok := small.m["jiandu"]; ok && s.err == "" {
+					at100k, at1m := 100000/s.wall.Seconds(), 1000000/j.wall.Seconds()
+					fmt.Printf("; linear: %.0f vs %.0f records/s (%+.0f%%) %s", at1m, at100k, 100*(at1m/at100k-1), verdict(at1m >= 0.8*at100k))
+				}
+			}
+		}
+		fmt.Println()
+	}
 }
 
 // preparePolicies copies the policy tree without tests and schemas (stock opa merges every .json
