@@ -58,21 +58,55 @@ annual_param(rule, name) := param(rule, name, lib.period_end)
 
 # ---------------------------------------------------------------------------
 # Days in the official calendar
+#
+# These run for every finding with a deadline, so they read the calendar's day table rather than
+# compute: a day's weekday from its index (the days are consecutive), its holiday only when the table
+# names one (h), the rest days between two dates in one pass over them.
+
+weekday_names := ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+weekday_names_zh := ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
+
+# first_weekday: the place in weekday_names of the calendar's first day (dates[0]).
+first_weekday := k if {
+	w := time.weekday(time.parse_ns("2006-01-02", cal.dates[0]))
+	some k, x in weekday_names
+	x == w
+}
+
+# weekday_index(d): 0 (Monday) .. 6 (Sunday).
+weekday_index(d) := (i + first_weekday) % 7 if {
+	i := cal.days[d].i
+} else := k if {
+	w := time.weekday(time.parse_ns("2006-01-02", d))
+	some k, x in weekday_names
+	x == w
+}
 
 # weekday(d): "Monday".."Sunday".
-weekday(d) := time.weekday(time.parse_ns("2006-01-02", d))
+weekday(d) := weekday_names[weekday_index(d)]
 
-weekday_zh(d) := {
-	"Monday": "星期一", "Tuesday": "星期二", "Wednesday": "星期三", "Thursday": "星期四",
-	"Friday": "星期五", "Saturday": "星期六", "Sunday": "星期日",
-}[weekday(d)]
+weekday_zh(d) := weekday_names_zh[weekday_index(d)]
 
-weekend(d) if weekday(d) in {"Saturday", "Sunday"}
+weekend(d) if weekday_index(d) >= 5
 
 # holiday_of(d): the holiday arrangement d belongs to (a rest day or a 调休 working day), with the State
 # Council notice that sets it: the notice of d's year, or of the next year for a New Year's Day that
-# starts in December.
+# starts in December. Only a day whose row names a holiday (h) belongs to one, and only to one of that
+# name (test_holiday_of_reads_the_day_table); a day outside the table is looked up in every notice.
 holiday_of(d) := hs[0] if {
+	name := cal.days[d].h
+	hs := [{"name": h.name, "name_en": h.name_en, "number": cal.years[y].number, "notice": cal.years[y].notice} |
+		some y in [substring(d, 0, 4), format_int(lib.year_of(d) + 1, 10)]
+		some h in object.get(cal.years, [y, "holidays"], [])
+		h.name == name
+		in_arrangement(h, d)
+	]
+	count(hs) > 0
+} else := holiday_scan(d) if not cal.days[d]
+
+# holiday_scan(d): holiday_of by looking at every holiday of d's year and the next.
+holiday_scan(d) := hs[0] if {
 	hs := [{"name": h.name, "name_en": h.name_en, "number": cal.years[y].number, "notice": cal.years[y].notice} |
 		some y in [substring(d, 0, 4), format_int(lib.year_of(d) + 1, 10)]
 		some h in object.get(cal.years, [y, "holidays"], [])
@@ -89,22 +123,22 @@ in_arrangement(h, d) if {
 in_arrangement(h, d) if d in h.work
 
 # rest_zh(d), rest_en(d): why a day is no working day: a holiday (with its notice) or a weekend.
-rest_zh(d) := sprintf("%s假期（%s）", [h.name, h.number]) if h := holiday_of(d)
+rest_zh(d) := sprintf("%s假期（%s）", [h.name, h.number]) if {
+	h := holiday_of(d)
+} else := sprintf("%s休息日", [weekday_zh(d)])
 
-rest_zh(d) := sprintf("%s休息日", [weekday_zh(d)]) if not holiday_of(d)
-
-rest_en(d) := sprintf("a %s rest day (%s)", [h.name_en, h.number]) if h := holiday_of(d)
-
-rest_en(d) := sprintf("a %s rest day", [weekday(d)]) if not holiday_of(d)
+rest_en(d) := sprintf("a %s rest day (%s)", [h.name_en, h.number]) if {
+	h := holiday_of(d)
+} else := sprintf("a %s rest day", [weekday(d)])
 
 # workday_zh(d), workday_en(d): what kind of working day d is: a 调休 weekend day, or a weekday.
 workday_zh(d) := "调休上班日" if weekend(d)
 
-workday_zh(d) := weekday_zh(d) if not weekend(d)
+else := weekday_zh(d)
 
 workday_en(d) := sprintf("a make-up working %s", [weekday(d)]) if weekend(d)
 
-workday_en(d) := weekday(d) if not weekend(d)
+else := weekday(d)
 
 # calendar_deadline(d, n, due): "N日内" after d in calendar days (the day of d not counted), the last day
 # rolled forward to the next official working day when it is a 法定休假日 (RULES.md; 民法典 第二百零三条):
@@ -116,9 +150,7 @@ calendar_deadline(d, n, due) := step(
 ) if {
 	raw := lib.add_days(d, n)
 	raw == due
-}
-
-calendar_deadline(d, n, due) := step(
+} else := step(
 	sprintf("%s + %d 日 = %s，%s顺延至 %s（%s）", [d, n, raw, rest_zh(raw), due, workday_zh(due)]),
 	sprintf("%s + %d days = %s, %s, rolled forward to %s (%s)", [d, n, raw, rest_en(raw), due, workday_en(due)]),
 ) if {
@@ -134,77 +166,78 @@ working_deadline(d, n, due) := step(
 	sprintf("official working day %d after %s (that day not counted): %s%s → deadline %s", [n, d, concat(", ", counted_en), skipped_en, due]),
 ) if {
 	start := cal.days[d].c
-	days := [cal.workdays[start + k] | some k in numbers.range(0, n - 1)]
-	counted_zh := [sprintf("%s（%d%s）", [substring(x, 5, 5), k + 1, mark_zh(x)]) | some k, x in days]
-	counted_en := [sprintf("%s (%d%s)", [substring(x, 5, 5), k + 1, mark_en(x)]) | some k, x in days]
-	runs := rest_runs(d, due)
+
+	# days: each counted working day and its index in dates.
+	days := [[x, cal.days[x].i] | some k in numbers.range(0, n - 1); x := cal.workdays[start + k]]
+	counted_zh := [sprintf("%s（%d%s）", [substring(x, 5, 5), k + 1, makeup_zh[(i + first_weekday) % 7]]) | some k, [x, i] in days]
+	counted_en := [sprintf("%s (%d%s)", [substring(x, 5, 5), k + 1, makeup_en[(i + first_weekday) % 7]]) | some k, [x, i] in days]
+	runs := counted_rest_runs(d, n, due, days)
 	skipped_zh := skipped_text_zh(runs)
 	skipped_en := skipped_text_en(runs)
 }
 
-mark_zh(x) := "，调休上班日" if weekend(x)
+# makeup_zh, makeup_en: the mark of a counted working day by its weekday (weekday_names): 调休 on a weekend.
+makeup_zh := ["", "", "", "", "", "，调休上班日", "，调休上班日"]
 
-mark_zh(x) := "" if not weekend(x)
+makeup_en := ["", "", "", "", "", ", make-up working Saturday", ", make-up working Sunday"]
 
-mark_en(x) := sprintf(", make-up working %s", [weekday(x)]) if weekend(x)
+# counted_rest_runs(d, n, due, days): rest_runs(d, due) from the working days counted up to due: when the
+# last of them is due they are every working day after d up to due, and the runs are the gaps between them.
+counted_rest_runs(d, n, due, days) := rest_gaps(cal.days[d].i, [i | some [_, i] in days]) if {
+	n > 0
+	days[count(days) - 1][0] == due
+} else := rest_runs(d, due)
 
-mark_en(x) := "" if not weekend(x)
-
-# rest_runs(d, due): the runs of consecutive non-working days after d and before due, as [first, last].
-rest_runs(d, due) := [[first, last] |
+# rest_runs(d, due): the runs of consecutive non-working days after d and before due, as [first, last]:
+# the gaps before each working day after d up to due (a run still going on at due is left out).
+rest_runs(d, due) := [r |
 	a := cal.days[d].i
-	b := cal.days[due].i
-	some i in numbers.range(a + 1, b - 1)
-	i > a
-	i < b
-	first := cal.dates[i]
-	not cal.days[first].w
-	run_start(i, a)
-	last := run_end(i, b)
+	cal.days[due].i > a + 1
+	some r in rest_gaps(a, [cal.days[x].i | some x in array.slice(cal.workdays, cal.days[d].c, cal.days[due].c)])
 ]
 
-# run_start(i, a): day i opens a run of rest days: it is the first day after a, or follows a working day.
-run_start(i, a) if i == a + 1
+# rest_gaps(a, is): the runs of days between day a and the first of the days is (indexes in dates,
+# ascending), and between each of them and the next, as [first, last].
+rest_gaps(a, is) := [[cal.dates[p + 1], cal.dates[q - 1]] |
+	bounds := array.concat([a], is)
+	some k, q in bounds
+	k > 0
+	p := bounds[k - 1]
+	q > p + 1
+]
 
-run_start(i, _) if cal.days[cal.dates[i - 1]].w
+skipped_text_zh(runs) := "" if {
+	count(runs) == 0
+} else := sprintf("；其间 %s不计", [concat("、", [run_zh(r) | some r in runs])])
 
-run_end(i, stop) := cal.dates[j - 1] if {
-	j := min({k | some k in numbers.range(i + 1, stop); cal.days[cal.dates[k]].w})
-}
+skipped_text_en(runs) := "" if {
+	count(runs) == 0
+} else := sprintf("; not counted: %s", [concat(", ", [run_en(r) | some r in runs])])
 
-skipped_text_zh(runs) := "" if count(runs) == 0
+run_zh([a, b]) := sprintf("%s 至 %s（%s）", [substring(a, 5, 5), substring(b, 5, 5), run_reason_zh(a, b)]) if {
+	a != b
+} else := sprintf("%s（%s）", [substring(a, 5, 5), run_reason_zh(a, b)])
 
-skipped_text_zh(runs) := sprintf("；其间 %s不计", [concat("、", [run_zh(r) | some r in runs])]) if count(runs) > 0
+run_en([a, b]) := sprintf("%s to %s (%s)", [substring(a, 5, 5), substring(b, 5, 5), run_reason_en(a, b)]) if {
+	a != b
+} else := sprintf("%s (%s)", [substring(a, 5, 5), run_reason_en(a, b)])
 
-skipped_text_en(runs) := "" if count(runs) == 0
-
-skipped_text_en(runs) := sprintf("; not counted: %s", [concat(", ", [run_en(r) | some r in runs])]) if count(runs) > 0
-
-run_zh([a, b]) := sprintf("%s 至 %s（%s）", [substring(a, 5, 5), substring(b, 5, 5), run_reason_zh(a, b)]) if a != b
-
-run_zh([a, b]) := sprintf("%s（%s）", [substring(a, 5, 5), run_reason_zh(a, b)]) if a == b
-
-run_en([a, b]) := sprintf("%s to %s (%s)", [substring(a, 5, 5), substring(b, 5, 5), run_reason_en(a, b)]) if a != b
-
-run_en([a, b]) := sprintf("%s (%s)", [substring(a, 5, 5), run_reason_en(a, b)]) if a == b
-
-# run_reason: the holidays a run of rest days belongs to, with their notices; "周末" when none.
+# run_reason: the holidays a run of rest days belongs to, with their notices; "周末" when none. Only the
+# days whose row names a holiday are looked up.
 run_holidays(a, b) := {[h.name, h.name_en, h.number] |
 	some i in numbers.range(cal.days[a].i, cal.days[b].i)
-	h := holiday_of(cal.dates[i])
+	x := cal.dates[i]
+	cal.days[x].h
+	h := holiday_of(x)
 }
 
-run_reason_zh(a, b) := "周末" if count(run_holidays(a, b)) == 0
+run_reason_zh(a, b) := "周末" if {
+	count(run_holidays(a, b)) == 0
+} else := concat("、", [sprintf("%s假期，%s", [h[0], h[2]]) | some h in run_holidays(a, b)])
 
-run_reason_zh(a, b) := concat("、", [sprintf("%s假期，%s", [h[0], h[2]]) | some h in run_holidays(a, b)]) if {
-	count(run_holidays(a, b)) > 0
-}
-
-run_reason_en(a, b) := "weekend" if count(run_holidays(a, b)) == 0
-
-run_reason_en(a, b) := concat(", ", [sprintf("%s, %s", [h[1], h[2]]) | some h in run_holidays(a, b)]) if {
-	count(run_holidays(a, b)) > 0
-}
+run_reason_en(a, b) := "weekend" if {
+	count(run_holidays(a, b)) == 0
+} else := concat(", ", [sprintf("%s, %s", [h[1], h[2]]) | some h in run_holidays(a, b)])
 
 # period_deadline(d, n, due): an "N日内" period as lib.period_deadline counts it: in working days where
 # the profile's province counts short periods so (浙江省行政程序办法 第九十八条), else in calendar days.
@@ -216,9 +249,7 @@ period_deadline(d, n, due) := [
 	working_deadline(d, n, due),
 ] if {
 	lib.period_is_working(n)
-}
-
-period_deadline(d, n, due) := [calendar_deadline(d, n, due)] if not lib.period_is_working(n)
+} else := [calendar_deadline(d, n, due)]
 
 # days_late(due, on, what_zh, what_en): the comparison of a date with its deadline.
 days_late(due, on, what_zh, what_en) := conclusion(

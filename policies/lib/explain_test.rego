@@ -137,3 +137,53 @@ test_conclusions if {
 	over := explain.overdue("2024-02-18", "备案", "filing") with data.jiandu.run as testing.run("2024-02-28")
 	over.zh == "截至检查基准日 2024-02-28 仍无备案，已过期限 2024-02-18 10 日"
 }
+
+# weekday reads a day's index: the same as the clock (every 11th day of the calendar, and days outside it).
+test_weekday_of_the_calendar_days if {
+	wrong := [d |
+		some i, d in data.calendar.dates
+		i % 11 == 0
+		explain.weekday(d) != time.weekday(time.parse_ns("2006-01-02", d))
+	]
+	wrong == []
+	explain.weekday("2027-01-01") == "Friday"
+	explain.weekday_zh("2015-12-31") == "星期四"
+}
+
+# holiday_of reads a day's row: the days the notices name (rest days and 调休 days, each holiday's own)
+# have rows naming that holiday and no day is named by two, so the holiday of a day's row is the only one
+# a scan of the notices could find.
+test_holiday_of_reads_the_day_table if {
+	named := [[x, h.name] |
+		some yr in data.calendar.years
+		some h in yr.holidays
+		some x in array.concat(
+			[data.calendar.dates[i] | some i in numbers.range(data.calendar.days[h.from].i, data.calendar.days[h.to].i)],
+			h.work,
+		)
+		data.calendar.days[x]
+	]
+	count(named) > 300
+	count({x | some [x, _] in named}) == count(named)
+	[x | some [x, name] in named; data.calendar.days[x].h != name] == []
+	count([x | some x, day in data.calendar.days; day.h]) == count(named)
+	every x in ["2016-02-06", "2016-02-10", "2023-01-01", "2023-10-07", "2024-02-18"] {
+		explain.holiday_of(x) == explain.holiday_scan(x)
+	}
+	not explain.holiday_of("2027-01-01")
+	not explain.holiday_of("2024-03-02")
+}
+
+# A rest day alone is named by itself; the runs before a due date that is not the last working day
+# counted are found from the calendar (a run still going on at the due date is left out).
+test_rest_runs_single_days_and_other_due_dates if {
+	s := explain.working_deadline("2024-02-01", 3, "2024-02-05")
+	s.zh == "2024-02-01 之后第 3 个工作日（当日不计，只数官方工作日）：02-02（1）、02-04（2，调休上班日）、02-05（3）；其间 02-03（周末）不计 → 期限 2024-02-05"
+	s.en == "official working day 3 after 2024-02-01 (that day not counted): 02-02 (1), 02-04 (2, make-up working Sunday), 02-05 (3); not counted: 02-03 (weekend) → deadline 2024-02-05"
+	s2 := explain.working_deadline("2024-03-01", 1, "2024-03-05")
+	contains(s2.zh, "：03-04（1）；其间 03-02 至 03-03（周末）不计 → 期限 2024-03-05")
+	explain.rest_runs("2024-02-08", "2024-02-19") == [["2024-02-10", "2024-02-17"]]
+	explain.rest_runs("2024-03-01", "2024-03-10") == [["2024-03-02", "2024-03-03"]]
+	explain.rest_runs("2024-03-01", "2024-03-02") == []
+	explain.rest_runs("2024-03-01", "2099-01-01") == []
+}
