@@ -52,6 +52,20 @@ decision_of(c, procedure) := d if {
 # due_of(d): the deadline, in working days.
 due_of(d) := lib.add_working_days(d, lib.param_at("CASE-08", "publish_working_days", d))
 
+# METADATA
+# description: |
+#   The publication deadline of a decision made on each day the rule judges. It reads only the profile
+#   and the calendar, so jiandu folds it once per run (see policies/lib/lib.rego, Folded tables) instead
+#   of computing it again in every unit.
+# custom:
+#   fold: true
+due_by_date := {d: due_of(d) | some d in lib.judged_days("CASE-08")}
+
+# due_at(d): due_of(d), looked up in the folded due_by_date when the runner provides it.
+due_at(d) := due if {
+	due := data.jiandu.folded.rules.case_08.due_by_date[d]
+} else := due_of(d)
+
 # published(c): the publication date, undefined when the decision was not published.
 published(c) := c.publication.published if is_string(c.publication.published)
 
@@ -61,22 +75,22 @@ revoked_by(c, due) if {
 	c.decision.revoked <= due
 }
 
-# Published after the deadline: a finding at once. The deadline is after the decision day, so a decision
-# published on or before its day is not looked at further.
+# Published after the deadline: a finding at once. The publication date is compared with the deadline
+# first (the deadline of a decision date is computed once, whatever the number of cases): most decisions
+# are published in time, and those are looked at no further.
 findings contains f if {
 	y := lib.judged_prefix("CASE-08")
 	some c in input.cases
 	pub := c.publication.published
-	is_string(pub)
-	d := c.decision.date
-	pub > d
 	c.category == "penalty"
+	d := c.decision.date
+	due := due_at(d)
+	pub > due
+	is_string(pub)
 	c.procedure == "general"
 	is_string(d)
 	startswith(d, y)
 	n := lib.param_at("CASE-08", "publish_working_days", d)
-	due := due_of(d)
-	pub > due
 	late := lib.days_between(due, pub)
 	src := lib.clause(lib.param_source_at("CASE-08", "publish_working_days", d))
 	f := lib.finding(rego.metadata.chain(), {
@@ -96,15 +110,15 @@ findings contains f if {
 	y := lib.judged_prefix("CASE-08")
 	some c in input.cases
 	not is_string(object.get(c, ["publication", "published"], null))
-	c.category == "penalty"
 	c.procedure == "general"
+	c.category == "penalty"
 	d := c.decision.date
 	is_string(d)
 	startswith(d, y)
-	n := lib.param_at("CASE-08", "publish_working_days", d)
-	due := due_of(d)
+	due := due_at(d)
 	lib.passed(due)
 	not revoked_by(c, due)
+	n := lib.param_at("CASE-08", "publish_working_days", d)
 	late := lib.days_between(due, lib.run.as_of_date)
 	src := lib.clause(lib.param_source_at("CASE-08", "publish_working_days", d))
 	f := lib.finding(rego.metadata.chain(), {
@@ -138,7 +152,10 @@ findings contains f if {
 	startswith(d, y)
 	required := lib.param_at("CASE-08", "required_elements", d)
 	count(required) > 0
-	shown := {e | some e in c.publication.elements}
+
+	# The elements usually list the required ones in order: then none is missing and no list is built.
+	shown := object.get(c.publication, "elements", [])
+	not object.subset(shown, required)
 	missing := [e | some e in required; not e in shown]
 	count(missing) > 0
 	src := lib.clause(lib.param_source_at("CASE-08", "required_elements", d))

@@ -140,3 +140,29 @@ test_year_profile_judges_only_its_year if {
 test_national_judges_every_year if {
 	only(scan(national, "2024-12-31", [general("C-1", "2019-03-01", null)])).detail.due == "2019-03-12"
 }
+
+# Elements listed in another order than the required ones: none missing, no finding.
+test_all_elements_in_another_order_pass if {
+	c := kase("C-1", "general", "2024-05-06", "2024-05-07", ["date", "authority", "penalty", "violation", "party", "number", "basis"])
+	count(scan(ouhai, "2024-12-31", [c])) == 0
+	c2 := kase("C-2", "general", "2024-05-06", "2024-05-07", ["basis", "date", "party", "number"])
+	only(scan(ouhai, "2024-12-31", [c2])).detail.missing == ["violation", "penalty", "authority"]
+}
+
+# The runner's folded copy of due_by_date is where the deadline is read from (it equals the rule's own
+# table, internal/engine; a different value here only shows that it is read).
+test_due_read_from_the_folded_table if {
+	c := general("C-1", "2023-09-27", "2023-10-12")
+	count(scan(national, "2023-12-31", [c])) == 0
+	fs := scan(national, "2023-12-31", [c]) with data.jiandu.folded.rules.case_08.due_by_date as {"2023-09-27": "2023-10-11"}
+	only(fs).detail.due == "2023-10-11"
+	case_08.due_of("2023-09-27") == "2023-10-12" with data.jiandu.profile as national
+}
+
+# due_by_date, the table jiandu folds, holds due_of of every day the rule judges.
+test_due_by_date_holds_every_judged_day if {
+	t := case_08.due_by_date with data.jiandu.profile as ouhai
+	count(t) == 366
+	t["2024-02-06"] == "2024-02-21"
+	not t["2023-12-29"]
+}

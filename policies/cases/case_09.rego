@@ -25,16 +25,30 @@ package jiandu.rules.case_09
 
 import data.jiandu.lib
 
-# due_of(opened): the decision deadline of a case opened that day (a function of the date: the cases
-# opened on the same day share one evaluation).
+# due_of(opened): the decision deadline of a case opened that day.
 due_of(opened) := lib.add_days_rolled(opened, lib.param_at("CASE-09", "decision_days", opened))
+
+# METADATA
+# description: |
+#   The decision deadline of a case opened on each day of the calendar (a case decided in the year a
+#   profile judges may have been opened years before). It reads only the profile and the calendar, so
+#   jiandu folds it once per run (see policies/lib/lib.rego, Folded tables) instead of computing it again
+#   for the opening dates of every unit.
+# custom:
+#   fold: true
+due_by_opened := {o: due_of(o) | some o in data.calendar.dates}
+
+# due_at(opened): due_of(opened), looked up in the folded due_by_opened when the runner provides it.
+due_at(opened) := due if {
+	due := data.jiandu.folded.rules.case_09.due_by_opened[opened]
+} else := due_of(opened)
 
 # Decided after the deadline: a finding at once (the deadline tested first: most decisions meet it).
 findings contains f if {
 	y := lib.judged_prefix("CASE-09")
 	some c in input.cases
 	d := c.decision.date
-	due := due_of(c.opened)
+	due := due_at(c.opened)
 	d > due
 	c.category == "penalty"
 	is_string(d)
@@ -62,7 +76,7 @@ findings contains f if {
 	not is_string(object.get(c, "closed", null))
 	is_string(c.opened)
 	startswith(c.opened, y)
-	due := due_of(c.opened)
+	due := due_at(c.opened)
 	lib.passed(due)
 	n := lib.param_at("CASE-09", "decision_days", c.opened)
 	late := lib.days_between(due, lib.run.as_of_date)

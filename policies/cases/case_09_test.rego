@@ -81,3 +81,23 @@ test_period_binds_cases_opened_from_the_2021_revision if {
 	f.detail.due == "2021-10-13"
 	contains(f.message, "行政处罚法 第六十条")
 }
+
+# The runner's folded copy of due_by_opened is where the deadline is read from (it equals the rule's own
+# table, internal/engine; a different value here only shows that it is read).
+test_due_read_from_the_folded_table if {
+	c := kase("C-1", "2023-03-01", "2023-05-30")
+	count(scan(national, "2023-12-31", [c])) == 0
+	fs := scan(national, "2023-12-31", [c]) with data.jiandu.folded.rules.case_09.due_by_opened as {"2023-03-01": "2023-05-29"}
+	only(fs).detail.due == "2023-05-29"
+	undecided := kase("C-2", "2023-03-01", null)
+	only(scan(national, "2023-05-30", [undecided])).detail.due == "2023-05-29" with data.jiandu.folded.rules.case_09.due_by_opened as {"2023-03-01": "2023-05-29"}
+}
+
+# due_by_opened, the table jiandu folds, holds due_of of every day of the calendar (here a parameter in
+# force for one week only).
+test_due_by_opened_holds_every_day if {
+	week := object.union(national, {"params": {"CASE-09": {"decision_days": [{"from": "2023-07-01", "to": "2023-07-08", "value": 90, "source": "x"}]}}})
+	t := case_09.due_by_opened with data.jiandu.profile as week
+	count(t) == 7
+	t["2023-07-03"] == "2023-10-07"
+}
