@@ -20,18 +20,18 @@
 package jiandu.rules.trn_02
 
 import data.jiandu.lib
+import data.jiandu.lib.training
 
+# The total comes from training.annual (computed once per evaluation, shared with TRN-01).
 findings contains f if {
 	lib.year_closed
-	roles := lib.param("TRN-01", "roles")
-	excluded := lib.param("TRN-01", "excluded_categories")
 	cats := lib.param("TRN-02", "business_categories")
 	minimum := lib.param("TRN-02", "business_share_min")
-	some o in input.officers
-	o.role in roles
-	ts := lib.counted_training(o, excluded)
-	total := sum([t.hours | some t in ts])
-	business := sum([t.hours | some t in ts; object.get(t, "category", null) in cats])
+	found := training.lookup(cats)
+	null_cat := null in cats
+	some i, [total, plain] in training.annual
+	o := input.officers[i]
+	business := business_hours(o, plain, cats, found, null_cat)
 	r := lib.ratio(business, total)
 	r < minimum
 	src := lib.param_source("TRN-02", "business_share_min")
@@ -48,6 +48,18 @@ findings contains f if {
 		},
 	})
 }
+
+# business_hours(o, plain, cats, found, null_cat): the hours of the entries of lib.counted_training(o,
+# TRN-01's excluded categories) in the categories cats, in their order. When every entry counts (plain)
+# only the category is looked up (found: training.lookup(cats)); an entry without a category is null,
+# so that shortcut needs null not among cats (null_cat false).
+business_hours(o, plain, cats, found, null_cat) := sum([t.hours | some t in o.training; found[t.category]]) if {
+	plain
+	not null_cat
+} else := sum([t.hours |
+	some t in lib.counted_training(o, training.excluded)
+	object.get(t, "category", null) in cats
+])
 
 # figures(business, total, minimum): the hours shown (two decimals), the hours needed and short, and the
 # rate as a percentage. A function of the hours: officers with the same hours share one evaluation.

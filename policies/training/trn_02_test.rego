@@ -74,3 +74,18 @@ test_officer_without_a_name_is_named_by_id if {
 	startswith(f.message, "执法人员 O-9 2023 年业务知识、执法技能培训 0 学时，占培训总学时 10 学时的 0.00%")
 	startswith(f.message_en, "O-9: 0 of 10 training hours")
 }
+
+# business_hours: only the category looked up when every entry counts (plain), otherwise filtered.
+test_business_hours_plain_or_filtered if {
+	cats := ["business", "skills"]
+	found := {"business": true, "skills": true}
+	plain := {"id": "O-1", "training": [t("2023-03-01", 20, "business"), t("2023-04-01", 2.5, "skills"), t("2023-05-01", 24, "law"), {"date": "2023-05-01", "hours": 3}]}
+	trn_02.business_hours(plain, true, cats, found, false) == 22.5 with data.jiandu.profile as profile
+	mixed := {"id": "O-1", "training": [t("2023-03-01", 20, "business"), t("2022-04-01", 16, "skills"), t("2023-05-01", 40, "central"), t("2023-06-01", null, "skills"), t("2023-07-01", 1, "skills")]}
+	trn_02.business_hours(mixed, false, cats, found, false) == 21 with data.jiandu.profile as profile
+}
+
+test_business_hours_with_null_among_the_categories if {
+	o := {"id": "O-1", "training": [t("2023-03-01", 20, "business"), {"date": "2023-05-01", "hours": 3}, t("2023-05-01", 2, null)]}
+	trn_02.business_hours(o, true, ["business", null], {"business": true, null: true}, true) == 25 with data.jiandu.profile as profile
+}

@@ -27,9 +27,12 @@ findings contains f if {
 	excluded := lib.param("TRN-01", "excluded_categories")
 	cats := lib.param("TRN-03", "prudent_categories")
 	minimum := lib.param("TRN-03", "prudent_min_hours")
+	counted := {c: true | some c in cats; not c in excluded}
+	null_cat := null in cats
+	y := lib.year_prefix
 	some o in input.officers
 	o.role in roles
-	h := sum([t.hours | some t in prudent_training(o, cats, excluded)])
+	h := prudent_hours(o, cats, excluded, counted, null_cat, y)
 	h < minimum
 	src := lib.param_source("TRN-03", "prudent_min_hours")
 	hours := round(h * 100) / 100
@@ -43,6 +46,20 @@ findings contains f if {
 		"detail": {"year": lib.profile_year, "hours": hours, "min": minimum, "short": short, "categories": cats, "source": src},
 	})
 }
+
+# prudent_hours(o, cats, excluded, counted, null_cat, y): the sum of the hours of prudent_training(o,
+# cats, excluded), in the same order. The category is looked up first in counted (the categories of cats
+# not excluded, so each entry's category is tested once); an entry without a category is null, so that
+# needs null not among cats (null_cat false).
+prudent_hours(o, cats, excluded, counted, null_cat, y) := sum([t.hours |
+	some t in o.training
+	counted[t.category]
+	is_string(t.date)
+	startswith(t.date, y)
+	is_number(t.hours)
+]) if {
+	not null_cat
+} else := sum([t.hours | some t in prudent_training(o, cats, excluded)])
 
 # prudent_training(o, cats, excluded): the entries of lib.counted_training(o, excluded) in the categories
 # cats, in the same order (the category tested first: most entries are in none of them).

@@ -61,3 +61,25 @@ test_roles_are_trn_01s if {
 test_year_not_closed_reports_nothing if {
 	count(findings([person("O-1", "officer", [])], testing.run("2023-12-31"))) == 0
 }
+
+# prudent_hours: the category looked up first gives the hours of prudent_training, in any case.
+test_prudent_hours_match_prudent_training if {
+	cats := ["prudent", "discretion", "central"]
+	ex := ["central", "practical"]
+	counted := {"prudent": true, "discretion": true}
+	o := {"id": "O-1", "training": [
+		t("2023-03-01", 4, "prudent"), t("2022-03-01", 4, "prudent"), t("2023-03-01", null, "discretion"),
+		t("2023-03-01", 40, "central"), t(null, 3, "discretion"), t("2023-05-01", 2.5, "discretion"),
+		{"date": "2023-05-01", "hours": 7}, t("2023-05-01", 9, "law"),
+	]}
+	h := trn_03.prudent_hours(o, cats, ex, counted, false, "2023") with data.jiandu.profile as profile
+	h == 6.5
+	h == sum([x.hours | some x in trn_03.prudent_training(o, cats, ex)]) with data.jiandu.profile as profile
+	trn_03.prudent_hours({"id": "O-2"}, cats, ex, counted, false, "2023") == 0
+}
+
+test_prudent_hours_count_entries_without_a_category_when_null_is_a_category if {
+	o := {"id": "O-1", "training": [{"date": "2023-05-01", "hours": 7}, t("2023-05-01", 2, null), t("2023-05-01", 1, "prudent")]}
+	h := trn_03.prudent_hours(o, ["prudent", null], [], {"prudent": true, null: true}, true, "2023") with data.jiandu.profile as profile
+	h == 10
+}
