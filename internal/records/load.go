@@ -34,9 +34,9 @@ type Loader struct {
 	Files   []string
 	Records int // records read, valid or not
 
-	index   map[string]map[string]Location // kind → id → first location
-	pending []ref                          // references whose target had not been read yet
-	unknown map[string]bool                // file|kind|key already reported
+	index   locIndex        // kind → id → first location
+	pending []ref           // references whose target had not been read yet
+	unknown map[string]bool // file|kind|key already reported
 	pipe    *pipeline
 	// OnRead, when set, hears every few thousand records how many files and records were read.
 	OnRead    func(files, records int)
@@ -54,7 +54,7 @@ type ref struct {
 
 // NewLoader makes a loader that validates with v and passes every valid record to sink.
 func NewLoader(v *Validator, sink func(*Record)) *Loader {
-	return &Loader{v: v, sink: sink, index: map[string]map[string]Location{}, unknown: map[string]bool{}}
+	return &Loader{v: v, sink: sink, unknown: map[string]bool{}}
 }
 
 // Extensions maps a file extension to its format; the loader reads these when it walks a folder.
@@ -303,7 +303,7 @@ func (l *Loader) Finish() {
 	l.finishSheets() // spreadsheet parents held for a sub-record sheet read after them
 	l.drain()
 	for _, r := range l.pending {
-		if _, ok := l.index[r.refKind][r.ref]; ok {
+		if _, ok := l.index.get(r.refKind, r.ref); ok {
 			continue
 		}
 		l.Facts.Dangling = append(l.Facts.Dangling, Fact{Kind: r.kind, ID: r.id, Unit: r.unit, Loc: r.loc,
@@ -314,8 +314,141 @@ func (l *Loader) Finish() {
 
 // LocationOf is where the first record of a kind with an id was read.
 func (l *Loader) LocationOf(kind, id string) (Location, bool) {
-	loc, ok := l.index[kind][id]
-	return loc, ok
+	p, ok := l.index.get(kind, id)
+	if !ok {
+		return Location{}, false
+	}
+	return l.index.location(p), true
+}
+
+// locIndex is the id index: every id of every kind with the place its first record was read. It is
+// the one thing the loader keeps per record, so a location is packed into 64 bits: a JSON container's
+// "/<array>/<n>" as (file, array, n), an NDJSON line as (file, line); any other location (a spreadsheet
+// cell, which exports keep small) is kept whole in a side table and packed as its place there.
+// location rebuilds exactly the Location that was indexed.
+type locIndex struct {
+	byKind map[string]map[string]uint64
+	files  []string
+	fileNo map[string]uint64
+	arrays []string // the array names of packed pointers
+	whole  []Location
+}
+
+// A packed location: the top two bits say which form it is.
+const (
+	locWhole   = 0 // index into whole
+	locPointer = 1 // file | array | ordinal
+	locLine    = 2 // file | line
+	locTagBits = 2
+	locPayload = 64 - locTagBits
+	locFile    = 24 // bits of a file number
+	locArray   = 4  // bits of an array number
+	locOrdinal = locPayload - locFile - locArray
+	locLineN   = locPayload - locFile
+)
+
+func (x *locIndex) get(kind, id string) (uint64, bool) {
+	p, ok := x.byKind[kind][id]
+	return p, ok
+}
+
+// add indexes id at loc unless the kind has it already; then it returns the first location, packed.
+func (x *locIndex) add(kind, id string, loc Location) (first uint64, dup bool) {
+	byID := x.byKind[kind]
+	if byID == nil {
+		if x.byKind == nil {
+			x.byKind = map[string]map[string]uint64{}
+		}
+		byID = map[string]uint64{}
+		x.byKind[kind] = byID
+	}
+	if first, dup := byID[id]; dup {
+		return first, true
+	}
+	byID[id] = x.pack(loc)
+	return 0, false
+}
+
+func (x *locIndex) pack(loc Location) uint64 {
+	switch {
+	case loc == Location{File: loc.File, Pointer: loc.Pointer}:
+		if f, ok := x.file(loc.File); ok {
+			if a, n, ok := x.arrayOrdinal(loc.Pointer); ok {
+				return locPointer<<locPayload | f<<(locArray+locOrdinal) | a<<locOrdinal | n
+			}
+		}
+	case loc == Location{File: loc.File, Line: loc.Line} && loc.Line > 0 && uint64(loc.Line) < 1<<locLineN:
+		if f, ok := x.file(loc.File); ok {
+			return locLine<<locPayload | f<<locLineN | uint64(loc.Line)
+		}
+	}
+	x.whole = append(x.whole, loc)
+	return uint64(len(x.whole) - 1)
+}
+
+// file numbers a file name; false when there are more files than a packed location can number.
+func (x *locIndex) file(name string) (uint64, bool) {
+	if f, ok := x.fileNo[name]; ok {
+		return f, true
+	}
+	if len(x.files) >= 1<<locFile {
+		return 0, false
+	}
+	if x.fileNo == nil {
+		x.fileNo = map[string]uint64{}
+	}
+	f := uint64(len(x.files))
+	x.files = append(x.files, name)
+	x.fileNo[name] = f
+	return f, true
+}
+
+// arrayOrdinal splits a pointer "/<array>/<n>" whose n is written as strconv writes it.
+func (x *locIndex) arrayOrdinal(ptr string) (a, n uint64, ok bool) {
+	j := strings.LastIndexByte(ptr, '/')
+	if j <= 0 || ptr[0] != '/' {
+		return 0, 0, false
+	}
+	digits := ptr[j+1:]
+	if len(digits) == 0 || len(digits) > 1 && digits[0] == '0' {
+		return 0, 0, false
+	}
+	for i := 0; i < len(digits); i++ {
+		c := digits[i]
+		if c < '0' || c > '9' || n >= 1<<locOrdinal/10 {
+			return 0, 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	if n >= 1<<locOrdinal {
+		return 0, 0, false
+	}
+	array := ptr[1:j]
+	for i, s := range x.arrays {
+		if s == array {
+			return uint64(i), n, true
+		}
+	}
+	if len(x.arrays) >= 1<<locArray {
+		return 0, 0, false
+	}
+	x.arrays = append(x.arrays, array)
+	return uint64(len(x.arrays) - 1), n, true
+}
+
+// location unpacks a packed location.
+func (x *locIndex) location(p uint64) Location {
+	payload := p & (1<<locPayload - 1)
+	switch p >> locPayload {
+	case locPointer:
+		f := payload >> (locArray + locOrdinal)
+		a := payload >> locOrdinal & (1<<locArray - 1)
+		n := payload & (1<<locOrdinal - 1)
+		return Location{File: x.files[f], Pointer: "/" + x.arrays[a] + "/" + strconv.FormatUint(n, 10)}
+	case locLine:
+		return Location{File: x.files[payload>>locLineN], Line: int(payload & (1<<locLineN - 1))}
+	}
+	return x.whole[payload]
 }
 
 func jsonType(v any) string {

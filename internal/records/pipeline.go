@@ -208,20 +208,13 @@ func (l *Loader) collect(o outcome) {
 		l.Facts.SchemaErrors = append(l.Facts.SchemaErrors, *o.schemaErr)
 	}
 	if rec.ID != "" {
-		byID := l.index[rec.Kind]
-		if byID == nil {
-			byID = map[string]Location{}
-			l.index[rec.Kind] = byID
-		}
-		if first, dup := byID[rec.ID]; dup {
-			f := first
+		if first, dup := l.index.add(rec.Kind, rec.ID, rec.Loc); dup {
+			f := l.index.location(first)
 			l.Facts.Duplicates = append(l.Facts.Duplicates, Fact{Kind: rec.Kind, ID: rec.ID, Unit: rec.Unit, Loc: rec.Loc, First: &f})
-		} else {
-			byID[rec.ID] = rec.Loc
 		}
 	}
 	for _, r := range o.refs {
-		if _, ok := l.index[r.refKind][r.ref]; !ok {
+		if _, ok := l.index.get(r.refKind, r.ref); !ok {
 			l.pending = append(l.pending, r)
 		}
 	}
