@@ -31,6 +31,12 @@ type Validator struct {
 // shape is the key tree of a schema: nil children for a leaf value.
 type shape struct {
 	props map[string]*shape
+	list  []prop // props as a list, for Prune
+}
+
+type prop struct {
+	key   string
+	shape *shape
 }
 
 // NewValidator compiles the schema document of a policy tree (draft 2020-12, formats asserted, so an
@@ -95,6 +101,7 @@ func shapeOf(node any) *shape {
 		s := &shape{props: map[string]*shape{}}
 		for k, p := range props {
 			s.props[k] = shapeOf(p)
+			s.list = append(s.list, prop{k, s.props[k]})
 		}
 		return s
 	}
@@ -127,32 +134,88 @@ func (v *Validator) Keys(kind string) []string {
 // Prune drops, in place, the keys of value that the kind's schema does not define, and returns them
 // dotted (decision.foo), sorted.
 func (v *Validator) Prune(kind string, value map[string]any) []string {
-	var dropped []string
-	prune(v.shapes[kind], value, "", &dropped)
-	sort.Strings(dropped)
-	return dropped
+	s := v.shapes[kind]
+	if s == nil || cleanObject(s, value) {
+		return nil
+	}
+	var pr pruner
+	pr.object(s, value)
+	sort.Strings(pr.dropped)
+	return pr.dropped
 }
 
-func prune(s *shape, value any, prefix string, dropped *[]string) {
-	if s == nil {
-		return
+// cleanObject tells whether an object has only keys its shape defines, all the way down. Most records
+// have, and telling so takes a look-up per key of the shape: no walk of the map, no names built, no
+// allocation.
+func cleanObject(s *shape, x map[string]any) bool {
+	known := 0
+	for _, p := range s.list {
+		child, ok := x[p.key]
+		if !ok {
+			continue
+		}
+		known++
+		if p.shape != nil && !cleanValue(p.shape, child) {
+			return false
+		}
 	}
+	return known == len(x)
+}
+
+func cleanValue(s *shape, value any) bool {
 	switch x := value.(type) {
 	case map[string]any:
-		for k, child := range x {
-			cs, ok := s.props[k]
-			if !ok {
-				*dropped = append(*dropped, prefix+k)
-				delete(x, k)
-				continue
-			}
-			prune(cs, child, prefix+k+".", dropped)
-		}
+		return cleanObject(s, x)
 	case []any:
 		for _, item := range x {
-			prune(s, item, prefix, dropped)
+			if !cleanValue(s, item) {
+				return false
+			}
 		}
 	}
+	return true
+}
+
+// pruner drops the keys of an object that is not clean, naming each by the path to it.
+type pruner struct {
+	path    []string
+	dropped []string
+}
+
+func (pr *pruner) object(s *shape, x map[string]any) {
+	for k, child := range x {
+		cs, ok := s.props[k]
+		if !ok {
+			pr.drop(k)
+			delete(x, k)
+			continue
+		}
+		if cs != nil {
+			pr.path = append(pr.path, k)
+			pr.value(cs, child)
+			pr.path = pr.path[:len(pr.path)-1]
+		}
+	}
+}
+
+func (pr *pruner) value(s *shape, value any) {
+	switch x := value.(type) {
+	case map[string]any:
+		pr.object(s, x)
+	case []any:
+		for _, item := range x {
+			pr.value(s, item)
+		}
+	}
+}
+
+// drop notes key k of the object at the path.
+func (pr *pruner) drop(k string) {
+	if len(pr.path) == 0 {
+		pr.dropped = append(pr.dropped, k)
+		return
+	}
+	pr.dropped = append(pr.dropped, strings.Join(pr.path, ".")+"."+k)
 }
 
 // Problem is why a value failed its schema: the JSON path inside the record and the reason.
