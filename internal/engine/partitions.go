@@ -1,9 +1,9 @@
 package engine
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -23,6 +23,10 @@ import (
 // of a fixed number of buckets by a hash of its unit (inspections also by a hash of their enterprise).
 // Buckets live in memory until they pass SpillBytes in all, then on disk in a private temporary folder.
 // Evaluation then reads one bucket at a time, so memory grows with the largest bucket, not the export.
+//
+// On disk, the buckets share one file: each bucket fills a buffer of its own (spillChunk) and appends it
+// to the file as one extent when it is full, and remembers where its extents are. One file is created
+// per run, where a file per bucket made the spill open 2 × Buckets files under the lock.
 type Partitions struct {
 	mu          sync.Mutex
 	buckets     int
@@ -31,6 +35,9 @@ type Partitions struct {
 	entB        []*bucket
 	mem         int // bytes held in memory buckets
 	dir         string
+	file        *os.File // the spill file, once spilled
+	fileEnd     int64    // its size
+	spillFailed bool
 	officers    map[string]seqBytes // officer id → the first officer of that id without training and exams, encoded (handler look-ups)
 	unitRecords []seqTerm
 	unitTypes   map[string]seqType
@@ -57,10 +64,19 @@ type seqType struct {
 }
 
 type bucket struct {
-	buf  bytes.Buffer
-	file *os.File
-	w    *bufio.Writer
+	buf     bytes.Buffer // the frames in memory: all of them, or once spilled the ones not yet on disk
+	extents []extent     // where the bucket's earlier frames are in the spill file, in order
+	err     error        // a failed write to the spill file, reported when the bucket is read
 }
+
+// extent is a part of the spill file.
+type extent struct {
+	off int64
+	n   int
+}
+
+// spillChunk is the part of a spilled bucket kept in memory before it goes to the spill file.
+const spillChunk = 32 << 10
 
 // Options size the partitions.
 type PartitionOptions struct {
@@ -186,10 +202,20 @@ func (p *Partitions) write(b *bucket, parts ...[]byte) {
 	}
 	var hdr [10]byte
 	frame := appendUvarint(hdr[:0], uint64(n))
-	if b.w != nil {
-		b.w.Write(frame)
+	if p.file != nil {
+		if b.buf.Len()+len(frame)+n > spillChunk {
+			p.flush(b)
+		}
+		if len(frame)+n >= spillChunk { // a frame larger than the buffer goes straight to the file
+			p.append(b, append(frame, bytes.Join(parts, nil)...))
+			return
+		}
+		if b.buf.Cap() == 0 {
+			b.buf.Grow(spillChunk)
+		}
+		b.buf.Write(frame)
 		for _, x := range parts {
-			b.w.Write(x)
+			b.buf.Write(x)
 		}
 		return
 	}
@@ -203,62 +229,103 @@ func (p *Partitions) write(b *bucket, parts ...[]byte) {
 	}
 }
 
-// spill moves every in-memory bucket to its own file and sends later frames there.
+// spill moves every in-memory bucket to the spill file and sends later frames there.
 func (p *Partitions) spill() {
+	if p.file != nil || p.spillFailed {
+		return
+	}
+	p.spillFailed = true // until it succeeds: a spill that failed is not tried again at every write
 	dir, err := os.MkdirTemp(p.dir, "jiandu-spill-")
 	if err != nil {
 		p.fail(fmt.Errorf("making a spill folder (set TMPDIR to a writable folder with room): %w", err))
 		return
 	}
 	p.dir = dir
-	for name, bs := range map[string][]*bucket{"u": p.unitB, "e": p.entB} {
-		for i, b := range bs {
-			f, err := os.Create(filepath.Join(dir, fmt.Sprintf("%s%03d", name, i)))
-			if err != nil {
-				p.fail(fmt.Errorf("spilling to %s: %w", dir, err))
-				return
-			}
-			b.file, b.w = f, bufio.NewWriterSize(f, 32<<10)
-			b.w.Write(b.buf.Bytes())
+	f, err := os.Create(filepath.Join(dir, "buckets"))
+	if err != nil {
+		p.fail(fmt.Errorf("spilling to %s: %w", dir, err))
+		return
+	}
+	p.file = f
+	for _, bs := range [][]*bucket{p.unitB, p.entB} {
+		for _, b := range bs {
+			p.append(b, b.buf.Bytes())
 			b.buf = bytes.Buffer{}
 		}
 	}
 	p.mem = 0
+	p.spillFailed = false
+}
+
+// flush moves a spilled bucket's buffered frames to the spill file.
+func (p *Partitions) flush(b *bucket) {
+	p.append(b, b.buf.Bytes())
+	b.buf.Reset()
+}
+
+// append writes data at the end of the spill file as the bucket's next extent. A bucket whose write
+// failed takes no more (as a bufio.Writer does) and reports the error when it is read.
+func (p *Partitions) append(b *bucket, data []byte) {
+	if len(data) == 0 || b.err != nil {
+		return
+	}
+	n, err := p.file.WriteAt(data, p.fileEnd)
+	if err != nil {
+		b.err = err
+	}
+	if n > 0 {
+		if k := len(b.extents) - 1; k >= 0 && b.extents[k].off+int64(b.extents[k].n) == p.fileEnd {
+			b.extents[k].n += n
+		} else {
+			b.extents = append(b.extents, extent{p.fileEnd, n})
+		}
+		p.fileEnd += int64(n)
+	}
 }
 
 // Close removes the spill folder; call it when the run is over.
 func (p *Partitions) Close() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	for _, bs := range [][]*bucket{p.unitB, p.entB} {
-		for _, b := range bs {
-			if b.file != nil {
-				b.file.Close()
-				b.file, b.w = nil, nil
-			}
-		}
+	spilled := p.file != nil
+	if spilled {
+		p.file.Close()
+		p.file = nil
 	}
-	if p.Spilled() || strings.HasPrefix(filepath.Base(p.dir), "jiandu-spill-") {
+	if spilled || strings.HasPrefix(filepath.Base(p.dir), "jiandu-spill-") {
 		return os.RemoveAll(p.dir)
 	}
 	return nil
 }
 
 // Spilled tells whether the partitions went to disk.
-func (p *Partitions) Spilled() bool { return p.unitB[0].file != nil }
+func (p *Partitions) Spilled() bool { return p.file != nil }
 
 // Records counts the records added.
 func (p *Partitions) Records() int { return p.records }
 
-// contents returns a bucket's frames, flushing a spilled bucket and reading its file.
-func (b *bucket) contents() ([]byte, error) {
-	if b.w == nil {
+// contents returns a bucket's frames: its memory buffer, after its extents of the spill file once
+// spilled.
+func (p *Partitions) contents(b *bucket) ([]byte, error) {
+	if b.err != nil {
+		return nil, b.err
+	}
+	if len(b.extents) == 0 {
 		return b.buf.Bytes(), nil
 	}
-	if err := b.w.Flush(); err != nil {
-		return nil, err
+	n := b.buf.Len()
+	for _, e := range b.extents {
+		n += e.n
 	}
-	return os.ReadFile(b.file.Name())
+	data := make([]byte, 0, n)
+	for _, e := range b.extents {
+		got, err := p.file.ReadAt(data[len(data):len(data)+e.n], e.off)
+		if err != nil && !(err == io.EOF && got == e.n) {
+			return nil, err
+		}
+		data = data[:len(data)+e.n]
+	}
+	return append(data, b.buf.Bytes()...), nil
 }
 
 // unitGroup is one unit's records decoded from a bucket.
@@ -271,7 +338,7 @@ type unitGroup struct {
 
 // readUnits decodes a unit bucket into its units, sorted by id.
 func (p *Partitions) readUnits(i int) ([]*unitGroup, error) {
-	data, err := p.unitB[i].contents()
+	data, err := p.contents(p.unitB[i])
 	if err != nil {
 		return nil, err
 	}
@@ -358,7 +425,7 @@ func (p *Partitions) unitInput(g *unitGroup) (ast.Value, error) {
 
 // readEnterprises decodes an enterprise bucket into enterprise partition inputs, sorted by credit code.
 func (p *Partitions) readEnterprises(i int) ([]ast.Value, error) {
-	data, err := p.entB[i].contents()
+	data, err := p.contents(p.entB[i])
 	if err != nil {
 		return nil, err
 	}
