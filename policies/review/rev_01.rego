@@ -72,7 +72,8 @@ declared(ob_id) if {
 # caseload(u): [N, where N comes from].
 caseload(_) := [n, "cases"] if {
 	count(unit_cases) > 0
-	n := count([c | some c in unit_cases; lib.in_year(c.decision.date)])
+	y := lib.year_prefix
+	n := count([c | some c in unit_cases; startswith(c.decision.date, y)])
 }
 
 caseload(u) := [u.case_total, "case_total"] if {
