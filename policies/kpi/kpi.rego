@@ -252,7 +252,7 @@ count_of("publication") := rate(judged | missed, missed) if {
 publication_judged(c, _) if case_08.published(c)
 
 publication_judged(c, d) if {
-	due := case_08.due_of(d)
+	due := case_08.due_at(d)
 	lib.passed(due)
 	not case_08.revoked_by(c, due)
 }
@@ -267,9 +267,9 @@ count_of("delivery") := rate(judged | missed, missed) if {
 	}
 }
 
-delivery_judged(c, _) if case_10.delivered(c)
+delivery_judged(_, d) if lib.passed(case_10.due_at(d))
 
-delivery_judged(_, d) if lib.passed(case_10.due_of(d))
+delivery_judged(c, _) if case_10.delivered(c)
 
 # 线索处置率: clues received in CLUE-01's period, disposed of by its end (progress before it ends).
 count_of("clue_disposal") := {"numerator": count(disposed), "denominator": count(received)} if {
