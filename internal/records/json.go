@@ -1,6 +1,8 @@
 package records
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,9 +15,118 @@ import (
 )
 
 // jsonFormat reads the JSON container {"export": {...}, "cases": [...], ...}, one record at a time.
+//
+// A byte scanner (splitter) cuts the container into its parts: it validates as encoding/json does and
+// finds each record's extent, many times faster than encoding/json's Decoder, and the workers decode
+// the records. It vouches only for well-formed input it fully understands; at the first thing it is not
+// sure about (a syntax error, a truncated file, a key with escapes, a kind that is not an array, deep
+// nesting) it stops handing out parts and the file is read again from the start by encoding/json
+// (readContainer), which skips the parts already handed out: a broken file gives exactly the records,
+// errors and byte offsets it always gave (encoding/json's own counts). The second reading needs the
+// file again, so the splitter is used only when the source can seek (a file, not a pipe).
 type jsonFormat struct{}
 
 func (jsonFormat) Read(name string, r io.Reader, l *Loader) error {
+	return readJSON(name, r, loaderParts{l}, 0)
+}
+
+// readJSON reads a JSON container from r, with the splitter when r is a jsonInput (chunk: the
+// splitter's read size, 0 for splitChunk).
+func readJSON(name string, r io.Reader, out containerParts, chunk int) error {
+	in, ok := r.(*jsonInput)
+	if !ok {
+		return readContainer(name, r, out)
+	}
+	pos, err := in.origin.Seek(0, io.SeekCurrent)
+	if err != nil { // a pipe
+		return readContainer(name, in.Reader, out)
+	}
+	start := pos - int64(in.Buffered()) // where the container starts (past a byte order mark)
+	sp := &splitter{r: in.Reader, name: name, out: out, chunk: chunk}
+	if sp.container() {
+		return nil
+	}
+	if _, err := in.origin.Seek(start, io.SeekStart); err != nil {
+		return fmt.Errorf("cannot read the file again (%v): export it again", err)
+	}
+	return readContainer(name, bufio.NewReaderSize(in.origin, 1<<16), &skipParts{out, sp.parts})
+}
+
+// jsonInput is a buffered reader over a source that can seek: what LoadReader hands a JSON container's
+// reader, so that it can read the file again from where it started.
+type jsonInput struct {
+	*bufio.Reader
+	origin io.ReadSeeker
+}
+
+// formatInput is the reader format reads from: br, with the source under it for a JSON container.
+func formatInput(format Format, br *bufio.Reader, r io.Reader) io.Reader {
+	if _, ok := format.(jsonFormat); ok {
+		if rs, ok := r.(io.ReadSeeker); ok {
+			return &jsonInput{Reader: br, origin: rs}
+		}
+	}
+	return br
+}
+
+// containerParts takes the parts of a JSON container in file order: the header, the records of a
+// kind, a kind that is not an array, a top-level key that is no kind.
+type containerParts interface {
+	header(h any, loc Location)
+	record(kind string, raw []byte, loc Location)
+	notArray(f Fact)
+	unknownArray(file, key string, loc Location)
+}
+
+// loaderParts hands the parts to the loader.
+type loaderParts struct{ l *Loader }
+
+func (p loaderParts) header(h any, loc Location)                   { p.l.Header(h, loc) }
+func (p loaderParts) record(kind string, raw []byte, loc Location) { p.l.AcceptJSON(kind, raw, loc) }
+func (p loaderParts) notArray(f Fact)                              { p.l.SchemaError(f) }
+func (p loaderParts) unknownArray(file, key string, loc Location)  { p.l.UnknownArray(file, key, loc) }
+
+// skipParts leaves out the first skip parts (handed out already by the splitter).
+type skipParts struct {
+	out  containerParts
+	skip int
+}
+
+func (p *skipParts) skipped() bool {
+	if p.skip > 0 {
+		p.skip--
+		return true
+	}
+	return false
+}
+
+func (p *skipParts) header(h any, loc Location) {
+	if !p.skipped() {
+		p.out.header(h, loc)
+	}
+}
+
+func (p *skipParts) record(kind string, raw []byte, loc Location) {
+	if !p.skipped() {
+		p.out.record(kind, raw, loc)
+	}
+}
+
+func (p *skipParts) notArray(f Fact) {
+	if !p.skipped() {
+		p.out.notArray(f)
+	}
+}
+
+func (p *skipParts) unknownArray(file, key string, loc Location) {
+	if !p.skipped() {
+		p.out.unknownArray(file, key, loc)
+	}
+}
+
+// readContainer reads a JSON container with encoding/json's Decoder: the reference for the splitter,
+// and what reads a file the splitter gave up on.
+func readContainer(name string, r io.Reader, out containerParts) error {
 	dec := json.NewDecoder(r)
 	dec.UseNumber()
 	tok, err := dec.Token()
@@ -41,7 +152,7 @@ func (jsonFormat) Read(name string, r io.Reader, l *Loader) error {
 			if err := dec.Decode(&h); err != nil {
 				return syntaxError(dec, err)
 			}
-			l.Header(h, Location{File: name, Pointer: "/export"})
+			out.header(h, Location{File: name, Pointer: "/export"})
 		case isKind:
 			tok, err := dec.Token()
 			if err != nil {
@@ -51,7 +162,7 @@ func (jsonFormat) Read(name string, r io.Reader, l *Loader) error {
 				if d, ok := tok.(json.Delim); ok && d == '{' {
 					return fmt.Errorf("/%s must be an array of %s records, not an object", key, kind)
 				}
-				l.SchemaError(Fact{Kind: "export", ID: name, Loc: Location{File: name, Pointer: "/" + key}, Path: "/" + key,
+				out.notArray(Fact{Kind: "export", ID: name, Loc: Location{File: name, Pointer: "/" + key}, Path: "/" + key,
 					Reason: fmt.Sprintf("/%s must be an array of %s records", key, kind)})
 				continue
 			}
@@ -60,7 +171,7 @@ func (jsonFormat) Read(name string, r io.Reader, l *Loader) error {
 				if err := dec.Decode(&raw); err != nil {
 					return syntaxError(dec, err)
 				}
-				l.AcceptJSON(kind, raw, Location{File: name, Pointer: "/" + key + "/" + strconv.Itoa(i)})
+				out.record(kind, raw, Location{File: name, Pointer: "/" + key + "/" + strconv.Itoa(i)})
 			}
 			if _, err := dec.Token(); err != nil {
 				return syntaxError(dec, err)
@@ -70,13 +181,421 @@ func (jsonFormat) Read(name string, r io.Reader, l *Loader) error {
 			if err := dec.Decode(&skip); err != nil {
 				return syntaxError(dec, err)
 			}
-			l.UnknownArray(name, key, Location{File: name, Pointer: "/" + key})
+			out.unknownArray(name, key, Location{File: name, Pointer: "/" + key})
 		}
 	}
 	if _, err := dec.Token(); err != nil && err != io.EOF {
 		return syntaxError(dec, err)
 	}
 	return nil
+}
+
+// splitChunk is how much of the file the splitter reads at a time. Records are handed out as slices of
+// the chunk they were read in, which the workers hold: a chunk is never written again, each read makes
+// a new one.
+const splitChunk = 1 << 20
+
+// maxSplitDepth bounds the splitter's nesting; deeper values go to encoding/json (which refuses past
+// 10000).
+const maxSplitDepth = 512
+
+// The splitter's scans end with one of these.
+const (
+	splitOK   = iota
+	splitMore // the bytes read end before the value does
+	splitBad  // not what encoding/json takes, or not what the splitter vouches for
+)
+
+// splitter cuts a JSON container into its parts as readContainer does, handing each to out as soon as
+// it is read in full and validated. It reports, rather than handles, anything unexpected: container
+// is false, and parts counts what was handed out.
+type splitter struct {
+	r     io.Reader
+	name  string
+	out   containerParts
+	parts int
+	chunk int
+	buf   []byte // the bytes read; buf[i:] are still to take
+	i     int
+	eof   bool // r has no more (or failed)
+	stack [maxSplitDepth]byte
+}
+
+// container reads the whole container; false at the first thing it is not sure about.
+func (s *splitter) container() bool {
+	if s.next() != '{' {
+		return false
+	}
+	s.i++
+	c := s.next()
+	if c == '}' {
+		return true
+	}
+	for {
+		if c != '"' {
+			return false
+		}
+		key, ok := s.key()
+		if !ok || s.next() != ':' {
+			return false
+		}
+		s.i++
+		c = s.next()
+		kind, isKind := KindOfArray[key]
+		switch {
+		case key == "export":
+			raw, ok := s.value()
+			if !ok {
+				return false
+			}
+			var h any
+			dec := json.NewDecoder(bytes.NewReader(raw))
+			dec.UseNumber()
+			if dec.Decode(&h) != nil {
+				return false
+			}
+			s.parts++
+			s.out.header(h, Location{File: s.name, Pointer: "/export"})
+		case isKind:
+			if c != '[' {
+				return false // a kind that is not an array: encoding/json says what it is
+			}
+			s.i++
+			prefix := "/" + key + "/"
+			if c = s.next(); c != ']' {
+				for n := 0; ; n++ {
+					raw, ok := s.value()
+					if !ok {
+						return false
+					}
+					s.parts++
+					s.out.record(kind, raw, Location{File: s.name, Pointer: prefix + strconv.Itoa(n)})
+					if c = s.next(); c != ',' {
+						break
+					}
+					s.i++
+					s.next()
+				}
+				if c != ']' {
+					return false
+				}
+			}
+			s.i++
+		default:
+			if _, ok := s.value(); !ok {
+				return false
+			}
+			s.parts++
+			s.out.unknownArray(s.name, key, Location{File: s.name, Pointer: "/" + key})
+		}
+		switch s.next() {
+		case ',':
+			s.i++
+			c = s.next()
+		case '}':
+			return true // what follows is not read, as by encoding/json
+		default:
+			return false
+		}
+	}
+}
+
+// more reads on, keeping buf[keep:], which moves to the start of a new buffer; false when there is
+// nothing more.
+func (s *splitter) more(keep int) bool {
+	if s.eof {
+		return false
+	}
+	n := len(s.buf) - keep
+	size := s.chunk
+	if size <= 0 {
+		size = splitChunk
+	}
+	for size < 2*n {
+		size *= 2
+	}
+	b := make([]byte, size)
+	copy(b, s.buf[keep:])
+	m, err := io.ReadFull(s.r, b[n:])
+	if err != nil { // the end, or a read error that encoding/json will meet again
+		s.eof = true
+	}
+	s.buf, s.i = b[:n+m], s.i-keep
+	return m > 0
+}
+
+// next skips white space and is the byte that follows (not taken), or -1 at the end.
+func (s *splitter) next() int {
+	for {
+		s.i = skipSpace(s.buf, s.i)
+		if s.i < len(s.buf) {
+			return int(s.buf[s.i])
+		}
+		if !s.more(s.i) {
+			return -1
+		}
+	}
+}
+
+// key takes an object key at buf[i] (a '"'): only one that is itself (no escapes, valid UTF-8).
+func (s *splitter) key() (string, bool) {
+	for {
+		end, st := scanString(s.buf, s.i)
+		switch st {
+		case splitOK:
+			k := s.buf[s.i+1 : end-1]
+			s.i = end
+			if bytes.IndexByte(k, '\\') >= 0 || !utf8.Valid(k) {
+				return "", false
+			}
+			return string(k), true
+		case splitBad:
+			return "", false
+		}
+		if !s.more(s.i) {
+			return "", false
+		}
+	}
+}
+
+// value takes the JSON value that starts at buf[i]: its bytes, as encoding/json's Decoder gives them in
+// a json.RawMessage.
+func (s *splitter) value() ([]byte, bool) {
+	for {
+		end, st := s.scanValue(s.buf, s.i)
+		switch st {
+		case splitOK:
+			raw := s.buf[s.i:end:end]
+			s.i = end
+			return raw, true
+		case splitBad:
+			return nil, false
+		}
+		if !s.more(s.i) {
+			return nil, false
+		}
+	}
+}
+
+// scanValue finds the end of the JSON value that starts at b[i], validating it as encoding/json's
+// scanner does.
+func (s *splitter) scanValue(b []byte, i int) (int, int) {
+	stack := s.stack[:0] // the open objects and arrays: '{' or '['
+	var st int
+value:
+	for {
+		// a value starts at b[i]
+		if i >= len(b) {
+			return i, splitMore
+		}
+		switch c := b[i]; c {
+		case '"':
+			if i, st = scanString(b, i); st != splitOK {
+				return i, st
+			}
+		case '{', '[':
+			if len(stack) == maxSplitDepth {
+				return i, splitBad
+			}
+			if i = skipSpace(b, i+1); i >= len(b) {
+				return i, splitMore
+			}
+			if c == '{' && b[i] == '}' || c == '[' && b[i] == ']' {
+				i++
+				break
+			}
+			stack = append(stack, c)
+			if c == '{' {
+				if i, st = scanKey(b, i); st != splitOK {
+					return i, st
+				}
+			}
+			continue value
+		case 't':
+			if i, st = scanLiteral(b, i, "true"); st != splitOK {
+				return i, st
+			}
+		case 'f':
+			if i, st = scanLiteral(b, i, "false"); st != splitOK {
+				return i, st
+			}
+		case 'n':
+			if i, st = scanLiteral(b, i, "null"); st != splitOK {
+				return i, st
+			}
+		case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			if i, st = scanNumber(b, i); st != splitOK {
+				return i, st
+			}
+		default:
+			return i, splitBad
+		}
+		// a value ended at b[i]: what follows it in the objects and arrays it is in
+		for len(stack) > 0 {
+			if i = skipSpace(b, i); i >= len(b) {
+				return i, splitMore
+			}
+			open := stack[len(stack)-1]
+			switch c := b[i]; {
+			case c == ',':
+				i = skipSpace(b, i+1)
+				if open == '{' {
+					if i, st = scanKey(b, i); st != splitOK {
+						return i, st
+					}
+				}
+				continue value
+			case c == '}' && open == '{', c == ']' && open == '[':
+				i++
+				stack = stack[:len(stack)-1]
+			default:
+				return i, splitBad
+			}
+		}
+		return i, splitOK
+	}
+}
+
+// scanKey takes `"key"` and the colon after it at b[i], and the white space after that.
+func scanKey(b []byte, i int) (int, int) {
+	if i >= len(b) {
+		return i, splitMore
+	}
+	if b[i] != '"' {
+		return i, splitBad
+	}
+	i, st := scanString(b, i)
+	if st != splitOK {
+		return i, st
+	}
+	if i = skipSpace(b, i); i >= len(b) {
+		return i, splitMore
+	}
+	if b[i] != ':' {
+		return i, splitBad
+	}
+	return skipSpace(b, i+1), splitOK
+}
+
+// strPlain are the bytes that stand for themselves in a JSON string: not '"', '\\' or a control
+// character (encoding/json's scanner does not look at UTF-8).
+var strPlain = func() (t [256]bool) {
+	for c := 0x20; c < 256; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// scanString takes the string literal at b[i] (a '"').
+func scanString(b []byte, i int) (int, int) {
+	j := i + 1
+	for {
+		for j < len(b) && strPlain[b[j]] {
+			j++
+		}
+		if j >= len(b) {
+			return j, splitMore
+		}
+		switch b[j] {
+		case '"':
+			return j + 1, splitOK
+		case '\\':
+			if j+1 >= len(b) {
+				return j, splitMore
+			}
+			switch b[j+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				j += 2
+			case 'u':
+				if j+6 > len(b) {
+					return j, splitMore
+				}
+				if !isHex(b[j+2]) || !isHex(b[j+3]) || !isHex(b[j+4]) || !isHex(b[j+5]) {
+					return j, splitBad
+				}
+				j += 6
+			default:
+				return j, splitBad
+			}
+		default: // a control character
+			return j, splitBad
+		}
+	}
+}
+
+// scanLiteral takes lit (true, false, null) at b[i].
+func scanLiteral(b []byte, i int, lit string) (int, int) {
+	if len(b)-i < len(lit) {
+		return i, splitMore
+	}
+	if string(b[i:i+len(lit)]) != lit {
+		return i, splitBad
+	}
+	return i + len(lit), splitOK
+}
+
+// scanNumber takes -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? at b[i]. A number that ends the bytes
+// read may go on in the bytes not read yet: splitMore.
+func scanNumber(b []byte, i int) (int, int) {
+	if b[i] == '-' {
+		i++
+	}
+	if i >= len(b) {
+		return i, splitMore
+	}
+	switch {
+	case b[i] == '0':
+		i++
+	case b[i] >= '1' && b[i] <= '9':
+		i = skipDigits(b, i+1)
+	default:
+		return i, splitBad
+	}
+	if i < len(b) && b[i] == '.' {
+		if i++; i >= len(b) {
+			return i, splitMore
+		}
+		if b[i] < '0' || b[i] > '9' {
+			return i, splitBad
+		}
+		i = skipDigits(b, i+1)
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		if i++; i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if i >= len(b) {
+			return i, splitMore
+		}
+		if b[i] < '0' || b[i] > '9' {
+			return i, splitBad
+		}
+		i = skipDigits(b, i+1)
+	}
+	if i >= len(b) {
+		return i, splitMore
+	}
+	return i, splitOK
+}
+
+func skipDigits(b []byte, i int) int {
+	for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// skipSpace skips JSON white space from b[i].
+func skipSpace(b []byte, i int) int {
+	for i < len(b) {
+		switch b[i] {
+		case ' ', '\n', '\r', '\t':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 func syntaxError(dec *json.Decoder, err error) error {

@@ -140,7 +140,7 @@ func (l *Loader) LoadReader(name string, r io.Reader, format Format) {
 		}
 	}
 	before := l.submitted + l.sheetRows()
-	err := format.Read(name, br, l)
+	err := format.Read(name, formatInput(format, br, r), l)
 	got := l.submitted + l.sheetRows() - before
 	if err != nil {
 		if got == 0 {
