@@ -18,8 +18,9 @@ const FoldRoot = "folded"
 // that read only the profile, the run and the calendar (a deadline for every day a rule judges), so
 // that each partition looks a value up instead of computing it again for every unit. The rule stays
 // the one definition: stock OPA (opa eval, opa test) computes it in each evaluation, and the rules
-// read the folded copy through lib.folded when the runner has put it there. A folded rule must not
-// read input — it is evaluated without one — and is refused if it does.
+// read the folded copy at data.jiandu.folded when the runner has put it there (policies/lib/lib.rego,
+// Folded tables). A folded rule must not read input — it is evaluated without one — and is refused if
+// it does.
 func fold(ctx context.Context, compiler *ast.Compiler, data map[string]any) (map[string]any, error) {
 	folded := map[string]any{}
 	store := inmem.NewFromObjectWithOpts(data, inmem.OptReturnASTValuesOnRead(true))

@@ -92,6 +92,10 @@ type UsageError struct{ Err error }
 func (e *UsageError) Error() string { return e.Err.Error() }
 func (e *UsageError) Unwrap() error { return e.Err }
 
+// foldFrom is the number of records from which a scan folds the rules' run-constant tables: folding
+// costs about 0.2 s, computing the tables' days per unit instead about 50 µs a record.
+var foldFrom = 5000
+
 // Run scans one export.
 func (s *Setup) Run(ctx context.Context, o Options) (*findings.Result, error) {
 	started := time.Now()
@@ -120,7 +124,9 @@ func (s *Setup) Run(ctx context.Context, o Options) (*findings.Result, error) {
 	if err != nil {
 		return nil, &UsageError{err}
 	}
-	run := engine.Run{AsOf: asOf}
+	// below a few thousand records, computing the rules' per-day tables where a unit needs them is
+	// cheaper than folding them all once (engine.Run.NoFold)
+	run := engine.Run{AsOf: asOf, NoFold: ld.Records < foldFrom}
 	header := map[string]any{}
 	if len(ld.Headers) > 0 {
 		h := ld.Headers[0]

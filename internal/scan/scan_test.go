@@ -115,3 +115,40 @@ func TestProgressHearsRecordsAndEveryPartitionGroup(t *testing.T) {
 		t.Errorf("progress = %+v, want %d records and 8 of 8 groups", p, res.Summary.Records)
 	}
 }
+
+// TestFoldedTablesGiveTheSameFindings: a scan that folds the rules' run-constant tables (large exports)
+// and one that lets each unit compute them (small ones) judge alike, under a national and a local
+// profile; the demos have late deliveries and publications, so the folded tables are read.
+func TestFoldedTablesGiveTheSameFindings(t *testing.T) {
+	s := setup(t)
+	ctx := context.Background()
+	defer func(n int) { foldFrom = n }(foldFrom)
+	for _, c := range []struct{ profile, path string }{
+		{"qidong-2023", demo},
+		{"national", demo},
+		{"ouhai-2024", "../../fixtures/demo/ouhai-2024.json"},
+	} {
+		foldFrom = 1 << 30
+		unfolded, err := s.Run(ctx, Options{Profile: c.profile, Paths: []string{c.path}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		foldFrom = 0
+		folded, err := s.Run(ctx, Options{Profile: c.profile, Paths: []string{c.path}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := json.Marshal(unfolded)
+		b, _ := json.Marshal(folded)
+		if string(a) != string(b) {
+			t.Errorf("%s: folded and unfolded scans differ", c.profile)
+		}
+		byRule := map[string]int{}
+		for _, f := range folded.Findings {
+			byRule[f.Rule]++
+		}
+		if byRule["CASE-08"]+byRule["CASE-09"]+byRule["CASE-10"] == 0 {
+			t.Errorf("%s: no CASE-08/09/10 finding, so the folded tables were not put to the test", c.profile)
+		}
+	}
+}
