@@ -60,12 +60,12 @@ func FromCompiler(c *ast.Compiler) (*Catalogue, error) {
 		r := &Rule{
 			ID:          id,
 			Title:       a.Title,
-			TitleEn:     str(a.Custom["title_en"]),
-			Severity:    str(a.Custom["severity"]),
+			TitleEn:     MetaString(a.Custom["title_en"]),
+			Severity:    MetaString(a.Custom["severity"]),
 			Description: strings.TrimSpace(a.Description),
-			Sources:     strs(a.Custom["sources"]),
-			Params:      strs(a.Custom["params"]),
-			Partition:   str(a.Custom["partition"]),
+			Sources:     MetaStrings(a.Custom["sources"]),
+			Params:      MetaStrings(a.Custom["params"]),
+			Partition:   MetaString(a.Custom["partition"]),
 			Package:     ref.Path.String(),
 		}
 		if a.Location != nil {
@@ -122,12 +122,14 @@ func (c *Catalogue) Rules() []*Rule {
 	return out
 }
 
-func str(v any) string {
+// MetaString is a METADATA value as a string ("" when it is none).
+func MetaString(v any) string {
 	s, _ := v.(string)
 	return s
 }
 
-func strs(v any) []string {
+// MetaStrings is a METADATA list as strings (nil when it is none).
+func MetaStrings(v any) []string {
 	xs, _ := v.([]any)
 	var out []string
 	for _, x := range xs {

@@ -163,9 +163,9 @@ func Markdown(cat *Catalogue, profs *profile.Set) ([]byte, error) {
 		w("| 义务 / obligation | 名称 / title | 适用单位 / applies to | 截止 / due | 期次 / period | 须公示 / published | 最少次数 / min count | 依据 / source |\n")
 		w("|---|---|---|---|---|---|---|---|\n")
 		for _, o := range src.Obligations {
-			w("| `%s` | %s<br>%s | %s | %s | %s | %s | %s | %s |\n", str(o["id"]), esc(str(o["title"])), esc(str(o["title_en"])),
-				esc(joinAny(o["applies_to"])), esc(dueText(o["due"])), esc(orDash(str(o["period"]))), yesNo(o["published"]),
-				esc(orDash(numText(o["min_count"]))), esc(str(o["source"])))
+			w("| `%s` | %s<br>%s | %s | %s | %s | %s | %s | %s |\n", MetaString(o["id"]), esc(MetaString(o["title"])), esc(MetaString(o["title_en"])),
+				esc(joinAny(o["applies_to"])), esc(dueText(o["due"])), esc(orDash(MetaString(o["period"]))), yesNo(o["published"]),
+				esc(orDash(numText(o["min_count"]))), esc(MetaString(o["source"])))
 		}
 		w("\n")
 	}
@@ -331,7 +331,7 @@ func dueText(due any) string {
 	}
 	switch {
 	case m["date"] != nil:
-		return str(m["date"])
+		return MetaString(m["date"])
 	case m["by_type"] != nil:
 		bt, _ := m["by_type"].(map[string]any)
 		var parts []string
@@ -344,7 +344,7 @@ func dueText(due any) string {
 		var parts []string
 		for _, d := range ds {
 			dm, _ := d.(map[string]any)
-			parts = append(parts, fmt.Sprintf("%s（%s）", str(dm["date"]), str(dm["period"])))
+			parts = append(parts, fmt.Sprintf("%s（%s）", MetaString(dm["date"]), MetaString(dm["period"])))
 		}
 		return strings.Join(parts, "；")
 	case m["monthly"] != nil:

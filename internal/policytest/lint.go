@@ -205,7 +205,7 @@ func (l *linter) metadata() {
 		if !hasID {
 			continue
 		}
-		r := &ruleInfo{ID: fmt.Sprint(id), Package: ref.Path.String(), Ann: a, Params: strs(a.Custom["params"])}
+		r := &ruleInfo{ID: fmt.Sprint(id), Package: ref.Path.String(), Ann: a, Params: catalogue.MetaStrings(a.Custom["params"])}
 		if a.Location != nil {
 			r.File, r.Line = a.Location.File, a.Location.Row
 		}
@@ -271,16 +271,16 @@ func (l *linter) checkRule(r *ruleInfo) {
 	case !han.MatchString(a.Title):
 		issue(CheckMetadata, "title", fmt.Sprintf("METADATA title %q is not Chinese: `title` is the zh title, `custom.title_en` the English one", a.Title))
 	}
-	if strings.TrimSpace(str(a.Custom["title_en"])) == "" {
+	if strings.TrimSpace(catalogue.MetaString(a.Custom["title_en"])) == "" {
 		issue(CheckMetadata, "title_en", "METADATA has no custom.title_en: give the rule's English title")
 	}
-	sev := str(a.Custom["severity"])
+	sev := catalogue.MetaString(a.Custom["severity"])
 	if sev == "" {
 		issue(CheckMetadata, "severity", "METADATA has no custom.severity: one of error, warning, info")
 	} else if !contains(Severities, sev) {
 		issue(CheckMetadata, "severity", fmt.Sprintf("METADATA custom.severity %q: choose error, warning or info", sev))
 	}
-	sources := strs(a.Custom["sources"])
+	sources := catalogue.MetaStrings(a.Custom["sources"])
 	empty := len(sources) == 0
 	for _, s := range sources {
 		if strings.TrimSpace(s) == "" {
@@ -290,7 +290,7 @@ func (l *linter) checkRule(r *ruleInfo) {
 	if empty {
 		issue(CheckMetadata, "sources", "METADATA custom.sources is missing or has an empty entry: cite each clause as `<document> <clause>`")
 	}
-	text := strings.Join(append([]string{a.Title, a.Description, str(a.Custom["title_en"])}, sources...), "\n")
+	text := strings.Join(append([]string{a.Title, a.Description, catalogue.MetaString(a.Custom["title_en"])}, sources...), "\n")
 	if strings.Contains(text, "TODO") {
 		issue(CheckMetadata, "title", "METADATA still holds the scaffold's TODO placeholders: write the titles, description and sources")
 	}
@@ -535,7 +535,7 @@ func (l *linter) profileSources() {
 				Message: fmt.Sprintf("profile %s still holds the scaffold's TODO placeholders: give its name, name_en and the document it encodes", id)})
 		}
 		for _, rule := range sortedKeys(doc.Rules) {
-			if strings.TrimSpace(str(doc.Rules[rule]["source"])) == "" {
+			if strings.TrimSpace(catalogue.MetaString(doc.Rules[rule]["source"])) == "" {
 				l.add(Issue{Check: CheckProfileSources, Rule: rule, File: file, Line: at("/rules/" + rule),
 					Message: fmt.Sprintf("profile %s switches %s without a source: cite the clause (`<document> <clause>`) that makes it apply", id, rule)})
 			}
@@ -554,7 +554,7 @@ func (l *linter) profileSources() {
 					}
 					for i, v := range values {
 						vm, _ := v.(map[string]any)
-						if strings.TrimSpace(str(vm["source"])) == "" {
+						if strings.TrimSpace(catalogue.MetaString(vm["source"])) == "" {
 							l.add(Issue{Check: CheckProfileSources, Rule: rule, File: file, Line: at(fmt.Sprintf("%s/values/%d", ptr, i)),
 								Message: fmt.Sprintf("parameter %s.%s: the value from %v cites no source: give the clause it comes from", rule, name, vm["from"])})
 						}
@@ -564,7 +564,7 @@ func (l *linter) profileSources() {
 						}
 					}
 				case plain:
-					if strings.TrimSpace(str(p["source"])) == "" {
+					if strings.TrimSpace(catalogue.MetaString(p["source"])) == "" {
 						l.add(Issue{Check: CheckProfileSources, Rule: rule, File: file, Line: at(ptr),
 							Message: fmt.Sprintf("parameter %s.%s cites no source: give `\"source\": \"<document> <clause>\"` beside its value", rule, name)})
 					}
@@ -575,7 +575,7 @@ func (l *linter) profileSources() {
 			}
 		}
 		for i, o := range doc.Obligations {
-			if strings.TrimSpace(str(o["source"])) == "" {
+			if strings.TrimSpace(catalogue.MetaString(o["source"])) == "" {
 				l.add(Issue{Check: CheckProfileSources, File: file, Line: at(fmt.Sprintf("/obligations/%d", i)),
 					Message: fmt.Sprintf("obligation %v cites no source", o["id"])})
 			}
@@ -785,20 +785,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(ks)
 	return ks
-}
-
-func str(v any) string {
-	s, _ := v.(string)
-	return s
-}
-
-func strs(v any) []string {
-	xs, _ := v.([]any)
-	var out []string
-	for _, x := range xs {
-		out = append(out, fmt.Sprint(x))
-	}
-	return out
 }
 
 func contains(xs []string, s string) bool {
