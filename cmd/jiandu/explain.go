@@ -36,13 +36,7 @@ step, and the conclusion. Chinese by default, --lang en for English. Exit status
 finding was explained, 1 when none matched the selection, 2 when the run failed.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkLang(lang); err != nil {
-				return fail(err)
-			}
-			if format != "text" && format != "json" {
-				return fail(fmt.Errorf("--format %q: choose text or json", format))
-			}
-			ovs, err := parseSets(sets)
+			ovs, err := checkTextCommand(lang, format, sets)
 			if err != nil {
 				return fail(err)
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jiandu/jiandu"
 	"github.com/jiandu/jiandu/internal/policy"
+	"github.com/jiandu/jiandu/internal/profile"
 	"github.com/jiandu/jiandu/internal/scan"
 )
 
@@ -48,4 +49,16 @@ func checkLang(lang string) error {
 		return fmt.Errorf("--lang %q: choose zh or en", lang)
 	}
 	return nil
+}
+
+// checkTextCommand checks the flags explain and whatif share (--lang, a text or json --format, --set)
+// and returns the parsed overrides.
+func checkTextCommand(lang, format string, sets []string) ([]profile.Override, error) {
+	if err := checkLang(lang); err != nil {
+		return nil, err
+	}
+	if format != "text" && format != "json" {
+		return nil, fmt.Errorf("--format %q: choose text or json", format)
+	}
+	return parseSets(sets)
 }

@@ -36,13 +36,7 @@ puts the value in force from DATE (a threshold that changes mid-year); RULE.on=f
 status 2 naming the valid ones. Findings are matched by their stable id.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkLang(lang); err != nil {
-				return fail(err)
-			}
-			if format != "text" && format != "json" {
-				return fail(fmt.Errorf("--format %q: choose text or json", format))
-			}
-			ovs, err := parseSets(sets)
+			ovs, err := checkTextCommand(lang, format, sets)
 			if err != nil {
 				return fail(err)
 			}
