@@ -34,7 +34,14 @@ type run struct {
 
 func runJiandu(t *testing.T, stdin string, args ...string) run {
 	t.Helper()
+	return runIn(t, "", stdin, args...)
+}
+
+// runIn runs the built binary in dir (the test's own when "") with stdin.
+func runIn(t *testing.T, dir, stdin string, args ...string) run {
+	t.Helper()
 	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "NO_COLOR=1")
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
